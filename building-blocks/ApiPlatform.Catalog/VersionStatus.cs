@@ -1,0 +1,9 @@
+namespace ApiPlatform.Catalog;
+
+public enum VersionStatus
+{
+    Draft,
+    Active,
+    Deprecated,
+    Retired,
+}

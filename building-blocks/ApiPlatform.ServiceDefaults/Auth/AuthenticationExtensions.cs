@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ApiPlatform.ServiceDefaults.Auth;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>Requires <paramref name="scope"/> among the caller's space-separated <c>scope</c> claims.</summary>
+    public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>
+        policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.HasScope(scope));
+
+    internal static void AddPlatformAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>, IOptions<ServiceOptions>, IHostEnvironment>((jwt, auth, service, environment) =>
+                ConfigureJwtBearer(jwt, auth.Value, service.Value, environment));
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(PlatformPolicies.Admin, policy => policy.RequireScope(PlatformPolicies.AdminScope));
+        builder.Services.AddOptions<AuthorizationOptions>()
+            .Configure<IOptions<ServiceOptions>>((authorization, service) =>
+                authorization.AddPolicy(PlatformPolicies.ServiceScope, policy => policy.RequireScope(service.Value.Scope)));
+    }
+
+    private static void ConfigureJwtBearer(JwtBearerOptions jwt, AuthOptions auth, ServiceOptions service, IHostEnvironment environment)
+    {
+        var issuer = auth.GetEffectiveIssuer();
+        jwt.Authority = issuer;
+        jwt.MetadataAddress = new Uri(auth.GetAuthorityUri(), ".well-known/openid-configuration").AbsoluteUri;
+        jwt.BackchannelHttpHandler = new IssuerRewriteHandler(new Uri(issuer), auth.GetAuthorityUri());
+        // Plain http to the token server is for loopback development only.
+        jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+        jwt.MapInboundClaims = false;
+        jwt.RefreshOnIssuerKeyNotFound = true;
+        jwt.TokenValidationParameters.ValidateIssuer = true;
+        jwt.TokenValidationParameters.ValidIssuer = issuer;
+        jwt.TokenValidationParameters.ValidateAudience = true;
+        jwt.TokenValidationParameters.ValidAudience = service.Name;
+        jwt.TokenValidationParameters.ValidateLifetime = true;
+        jwt.TokenValidationParameters.RequireExpirationTime = true;
+        jwt.TokenValidationParameters.RequireSignedTokens = true;
+        jwt.TokenValidationParameters.ValidTypes = ["at+jwt"];
+        jwt.TokenValidationParameters.ValidAlgorithms = ["RS256"];
+        jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(Math.Min(auth.ClockSkewSeconds, 30));
+        jwt.TokenValidationParameters.NameClaimType = "sub";
+    }
+}

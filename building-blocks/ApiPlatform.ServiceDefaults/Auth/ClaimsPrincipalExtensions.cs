@@ -1,0 +1,23 @@
+using System.Security.Claims;
+
+namespace ApiPlatform.ServiceDefaults.Auth;
+
+public static class ClaimsPrincipalExtensions
+{
+    public const string TenantClaim = "tenant";
+    public const string ScopeClaim = "scope";
+    public const string ClientIdClaim = "client_id";
+
+    /// <summary>The caller's tenant, or null for internal and service callers that see every tenant.</summary>
+    public static string? GetTenant(this ClaimsPrincipal user) => user.FindFirst(TenantClaim)?.Value;
+
+    public static string? GetClientId(this ClaimsPrincipal user) =>
+        user.FindFirst(ClientIdClaim)?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value;
+
+    public static bool HasScope(this ClaimsPrincipal user, string scope) =>
+        user.FindAll(ScopeClaim).SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Contains(scope);
+
+    /// <summary>Whether a record of <paramref name="tenant"/> is visible to this caller.</summary>
+    public static bool CanSee(this ClaimsPrincipal user, string tenant) =>
+        user.GetTenant() is not { } own || string.Equals(own, tenant, StringComparison.Ordinal);
+}

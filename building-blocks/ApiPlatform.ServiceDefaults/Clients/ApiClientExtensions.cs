@@ -1,0 +1,56 @@
+using System.Text.Json;
+using ApiPlatform.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Retry;
+using Refit;
+
+namespace ApiPlatform.ServiceDefaults.Clients;
+
+public static class ApiClientExtensions
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>
+    /// Registers a Refit client for another tier's API at <c>Downstream:{api}</c>, with the token handler
+    /// (scope <c>{tier}:{api}</c>), the correlation id and the standard resilience handler. Unsafe methods are
+    /// retried only when they carry an <c>Idempotency-Key</c>.
+    /// </summary>
+    public static IHttpClientBuilder AddApiClient<TClient>(this IHostApplicationBuilder builder, string tier, string api)
+        where TClient : class
+    {
+        var key = $"Downstream:{api}";
+        var baseAddress = builder.Configuration[key];
+        if (!Uri.TryCreate(baseAddress, UriKind.Absolute, out var baseUri))
+        {
+            throw new InvalidOperationException($"Configuration '{key}' must be the absolute URL of the {api} API (found '{baseAddress}').");
+        }
+
+        builder.Services.AddMemoryCache();
+        builder.Services.AddHttpClient<TokenClient>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        var client = builder.Services.AddRefitGeneratedClient<TClient>(settings)
+            .ConfigureHttpClient(http => http.BaseAddress = baseUri)
+            .AddHttpMessageHandler(services => new DownstreamTokenHandler(
+                services.GetRequiredService<TokenClient>(),
+                services.GetRequiredService<IHttpContextAccessor>(),
+                $"{tier}:{api}"));
+        client.AddStandardResilienceHandler(options => options.Retry.ShouldHandle = ShouldRetry);
+        return client;
+    }
+
+    private static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
+    {
+        var request = args.Context.GetRequestMessage();
+        var retryable = request is not null
+            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options
+                || request.Headers.Contains(IdempotencyKeyHeader));
+        return ValueTask.FromResult(retryable && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+    }
+}

@@ -1,0 +1,43 @@
+namespace ApiPlatform.ServiceDefaults.Errors;
+
+/// <summary>Stable <c>type</c> URIs of the problem details the platform returns (RFC 9457).</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://apiplatform.example/problems/";
+
+    public const string Validation = Base + "validation";
+    public const string BadRequest = Base + "bad-request";
+    public const string Unauthorized = Base + "unauthorized";
+    public const string Forbidden = Base + "forbidden";
+    public const string NotFound = Base + "not-found";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
+    public const string Conflict = Base + "conflict";
+    public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string BusinessRule = Base + "business-rule";
+    public const string RateLimited = Base + "rate-limited";
+    public const string UpstreamUnavailable = Base + "upstream-unavailable";
+    public const string UpstreamTimeout = Base + "upstream-timeout";
+    public const string UpstreamError = Base + "upstream-error";
+    public const string VersionNotFound = Base + "version-not-found";
+    public const string LifecycleRetired = Base + "lifecycle-retired";
+    public const string Internal = Base + "internal";
+
+    /// <summary>The problem type for a status code a handler returned without a body.</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        400 => BadRequest,
+        401 => Unauthorized,
+        403 => Forbidden,
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        409 => Conflict,
+        410 => LifecycleRetired,
+        413 => PayloadTooLarge,
+        422 => BusinessRule,
+        429 => RateLimited,
+        502 => UpstreamError,
+        503 => UpstreamUnavailable,
+        504 => UpstreamTimeout,
+        _ => Internal,
+    };
+}

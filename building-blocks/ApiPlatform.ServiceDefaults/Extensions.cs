@@ -1,0 +1,52 @@
+using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.ServiceDefaults.Errors;
+using ApiPlatform.ServiceDefaults.Health;
+using ApiPlatform.ServiceDefaults.OpenApi;
+using ApiPlatform.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ApiPlatform.ServiceDefaults;
+
+public static class Extensions
+{
+    /// <summary>
+    /// Adds what every ApiPlatform service shares: telemetry, health checks, problem details, correlation,
+    /// JWT bearer validation with scope policies, URL-segment API versioning and one OpenAPI document per version.
+    /// </summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddOptions<ServiceOptions>()
+            .BindConfiguration(ServiceOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.AddPlatformTelemetry();
+        builder.AddPlatformHealthChecks();
+        builder.AddPlatformProblemDetails();
+        builder.AddPlatformAuthentication();
+        builder.AddPlatformOpenApi();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps the shared middleware and endpoints: problem details, correlation, authentication,
+    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents. <paramref name="beforeAuthorization"/>
+    /// adds middleware that runs once the caller is authenticated and before policies are checked.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? beforeAuthorization = null)
+    {
+        app.UsePlatformProblemDetails();
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        beforeAuthorization?.Invoke(app);
+        app.UseAuthorization();
+        app.MapPlatformHealthChecks();
+        app.MapPlatformOpenApi();
+        return app;
+    }
+}

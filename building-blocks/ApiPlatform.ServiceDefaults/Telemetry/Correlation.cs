@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace ApiPlatform.ServiceDefaults.Telemetry;
+
+public static partial class Correlation
+{
+    public const string HeaderName = "X-Correlation-Id";
+    internal const string ItemKey = "ApiPlatform.CorrelationId";
+
+    // Accept only short printable ids so a header cannot smuggle content into logs.
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
+    private static partial Regex ValidId();
+
+    /// <summary>The correlation id of the current request (as echoed on its response).</summary>
+    public static string? Get(HttpContext? context) =>
+        context?.Items.TryGetValue(ItemKey, out var value) == true ? value as string : null;
+
+    internal static string FromRequest(HttpContext context)
+    {
+        var incoming = context.Request.Headers[HeaderName].ToString();
+        if (ValidId().IsMatch(incoming))
+        {
+            return incoming;
+        }
+
+        return Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
+    }
+}

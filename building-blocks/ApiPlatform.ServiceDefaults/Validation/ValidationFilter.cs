@@ -1,0 +1,31 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using ApiPlatform.ServiceDefaults.Errors;
+
+namespace ApiPlatform.ServiceDefaults.Validation;
+
+/// <summary>Validates the endpoint's <typeparamref name="T"/> argument with its FluentValidation validator.</summary>
+internal sealed class ValidationFilter<T> : IEndpointFilter where T : class
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var argument = context.Arguments.OfType<T>().FirstOrDefault();
+        var validator = context.HttpContext.RequestServices.GetService<IValidator<T>>();
+        if (argument is null || validator is null)
+        {
+            return await next(context);
+        }
+
+        var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
+        if (result.IsValid)
+        {
+            return await next(context);
+        }
+
+        return TypedResults.ValidationProblem(
+            result.ToDictionary(),
+            title: "The request is invalid",
+            type: ProblemTypes.Validation);
+    }
+}

@@ -1,0 +1,18 @@
+namespace ApiPlatform.Contracts.Crm;
+
+public sealed record Quote(
+    string Id,
+    string Tenant,
+    string Number,
+    string AccountId,
+    QuoteStatus Status,
+    IReadOnlyList<QuoteLine> Lines,
+    Money Subtotal,
+    Money Discount,
+    Money Tax,
+    Money Total,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ValidUntil,
+    SourceReference Source);
+
+public sealed record QuoteLine(int LineNumber, string Sku, string Description, decimal Quantity, Money UnitPrice, decimal DiscountPercent, Money NetAmount);

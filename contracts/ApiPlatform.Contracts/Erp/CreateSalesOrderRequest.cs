@@ -1,0 +1,34 @@
+using FluentValidation;
+
+namespace ApiPlatform.Contracts.Erp;
+
+public sealed record CreateSalesOrderRequest(
+    string Tenant,
+    string CustomerAccountId,
+    string? QuoteId,
+    string Currency,
+    IReadOnlyList<SalesOrderLineRequest> Lines);
+
+public sealed record SalesOrderLineRequest(string Sku, string Description, decimal Quantity, Money UnitPrice, decimal DiscountPercent);
+
+public sealed class CreateSalesOrderRequestValidator : AbstractValidator<CreateSalesOrderRequest>
+{
+    public CreateSalesOrderRequestValidator()
+    {
+        RuleFor(r => r.Tenant).NotEmpty().MaximumLength(64);
+        RuleFor(r => r.CustomerAccountId).NotEmpty().MaximumLength(64);
+        RuleFor(r => r.Currency).NotEmpty().Matches("^[A-Z]{3}$");
+        RuleFor(r => r.Lines).NotEmpty();
+        RuleForEach(r => r.Lines).ChildRules(line =>
+        {
+            line.RuleFor(l => l.Sku).NotEmpty().MaximumLength(64);
+            line.RuleFor(l => l.Quantity).GreaterThan(0);
+            line.RuleFor(l => l.DiscountPercent).InclusiveBetween(0, 100);
+            line.RuleFor(l => l.UnitPrice).NotNull().SetValidator(new MoneyValidator());
+        });
+        RuleFor(r => r)
+            .Must(r => r.Lines is null || r.Lines.All(l => l.UnitPrice is null || l.UnitPrice.Currency == r.Currency))
+            .WithName("Lines")
+            .WithMessage("Every line must be priced in the order currency.");
+    }
+}

@@ -1,0 +1,16 @@
+using Refit;
+
+namespace ApiPlatform.Contracts.QuoteToCash;
+
+/// <summary>Typed client of the quote-to-cash process API, v1.</summary>
+public interface IQuoteToCashApi
+{
+    [Post("/v1/order-requests")]
+    Task<IApiResponse<OrderRequestStatus>> CreateOrderRequestAsync([Body] CreateOrderRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+
+    [Get("/v1/order-requests/{id}")]
+    Task<IApiResponse<OrderRequestStatus>> GetOrderRequestAsync(string id, CancellationToken cancellationToken);
+
+    [Get("/v1/order-requests")]
+    Task<Page<OrderRequestStatus>> ListOrderRequestsAsync([Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+}

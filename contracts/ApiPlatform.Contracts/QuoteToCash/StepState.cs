@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace ApiPlatform.Contracts.QuoteToCash;
+
+[JsonConverter(typeof(JsonStringEnumConverter<StepState>))]
+public enum StepState
+{
+    Pending,
+    Running,
+    Succeeded,
+    Rejected,
+    Failed,
+}

@@ -1,0 +1,21 @@
+using ApiPlatform.Contracts;
+using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts.QuoteToCash;
+
+namespace ApiPlatform.ExperienceApis.PartnerPortal.Apis;
+
+/// <summary>
+/// An order as a partner sees it: the order request's status and step timeline, and the sales order once it exists.
+/// <see cref="Unavailable"/> names the parts that could not be loaded; the rest of the view is still answered.
+/// </summary>
+public sealed record PartnerOrder(
+    string Id, string QuoteId, OrderRequestState Status, string? Reason, Money? Total,
+    IReadOnlyList<OrderRequestStep> Timeline, PartnerSalesOrder? SalesOrder, IReadOnlyList<string> Unavailable)
+{
+    public static PartnerOrder From(OrderRequestStatus r, SalesOrder? salesOrder = null, IReadOnlyList<string>? unavailable = null) => new(
+        r.Id, r.QuoteId, r.Status, r.Reason, r.Total, r.Steps,
+        salesOrder is null ? null : new PartnerSalesOrder(salesOrder.Number, salesOrder.Status, salesOrder.Total, salesOrder.CreatedAt),
+        unavailable ?? []);
+}
+
+public sealed record PartnerSalesOrder(string Number, SalesOrderStatus Status, Money Total, DateTimeOffset CreatedAt);

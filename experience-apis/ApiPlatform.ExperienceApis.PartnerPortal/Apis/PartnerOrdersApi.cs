@@ -1,0 +1,100 @@
+using System.Net;
+using System.Security.Claims;
+using ApiPlatform.Contracts;
+using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.ExperienceApis.PartnerPortal.Data;
+using ApiPlatform.ServiceDefaults.Apis;
+using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.ServiceDefaults.Clients;
+using ApiPlatform.ServiceDefaults.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApiPlatform.ExperienceApis.PartnerPortal.Apis;
+
+public static class PartnerOrdersApi
+{
+    public static RouteGroupBuilder MapPartnerOrdersApi(this RouteGroupBuilder v1)
+    {
+        var orders = v1.MapGroup("/orders").WithTags("Orders");
+        orders.MapGet("/", ListOrders).WithName("listPartnerOrders").WithSummary("List the orders the caller placed through the portal");
+        orders.MapGet("/{id}", GetOrder).WithName("getPartnerOrder").WithSummary("Get one order with its status timeline").ProducesProblem(404);
+        return orders;
+    }
+
+    public static async Task<Results<Accepted<PartnerOrder>, ProblemHttpResult>> OrderQuote(
+        string quoteId, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey,
+        IQuoteToCashApi quoteToCash, PortalDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    {
+        // Without the caller's own key, a fresh key still lets the client retry this one call safely.
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
+        using var response = await quoteToCash.CreateOrderRequestAsync(new CreateOrderRequest(quoteId), key, cancellationToken);
+        if (response.HasResponseError(out var refused)
+            && refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
+        {
+            return UpstreamProblem.Relay(refused, renames: new() { ["existingOrderRequestId"] = "existingOrderId" });
+        }
+
+        var request = response.IsSuccessful && response.Content is { } content ? content : throw response.Error!;
+        if (!await db.Orders.AnyAsync(o => o.OrderRequestId == request.Id, cancellationToken))
+        {
+            db.Orders.Add(new PortalOrderEntity
+            {
+                OrderRequestId = request.Id,
+                Tenant = request.Tenant,
+                QuoteId = request.QuoteId,
+                PlacedBy = user.GetClientId() ?? "unknown",
+                PlacedAt = time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Accepted($"/v1/orders/{request.Id}", PartnerOrder.From(request));
+    }
+
+    public static async Task<Ok<Page<PartnerOrderSummary>>> ListOrders(
+        [AsParameters] PageRequest page, PortalDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var query = db.Orders.AsNoTracking().VisibleTo(user);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(o => o.OrderRequestId).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
+        var summaries = items.ConvertAll(o => new PartnerOrderSummary(o.OrderRequestId, o.QuoteId, o.PlacedBy, o.PlacedAt));
+        return TypedResults.Ok(new Page<PartnerOrderSummary>(summaries, total, page.Skip, page.Take));
+    }
+
+    public static async Task<Results<Ok<PartnerOrder>, NotFound>> GetOrder(
+        string id, IQuoteToCashApi quoteToCash, IErpApi erp, ClaimsPrincipal user, ILogger<PartnerOrder> logger, CancellationToken cancellationToken)
+    {
+        using var response = await quoteToCash.GetOrderRequestAsync(id, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var request = response.IsSuccessful && response.Content is { } content ? content : throw response.Error!;
+        if (request.Tenant != user.GetTenant())
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.SalesOrderId is null)
+        {
+            return TypedResults.Ok(PartnerOrder.From(request));
+        }
+
+        // The sales order is a detail of the view: when erp cannot answer, the order is still shown.
+        try
+        {
+            using var salesOrder = await erp.GetSalesOrderAsync(request.SalesOrderId, cancellationToken);
+            return salesOrder.IsSuccessful && salesOrder.Content is { } order
+                ? TypedResults.Ok(PartnerOrder.From(request, order))
+                : TypedResults.Ok(PartnerOrder.From(request, unavailable: ["erp"]));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            logger.LogWarning(ex, "erp could not answer sales order {SalesOrder}; answering order {Order} without it", request.SalesOrderId, id);
+            return TypedResults.Ok(PartnerOrder.From(request, unavailable: ["erp"]));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Security.Claims;
+using ApiPlatform.Contracts;
+using ApiPlatform.Contracts.Crm;
+using ApiPlatform.ServiceDefaults.Apis;
+using ApiPlatform.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ApiPlatform.ExperienceApis.PartnerPortal.Apis;
+
+public static class PartnerQuotesApi
+{
+    public static RouteGroupBuilder MapPartnerQuotesApi(this RouteGroupBuilder v1)
+    {
+        var quotes = v1.MapGroup("/quotes").WithTags("Quotes");
+        quotes.MapGet("/", ListQuotes).WithName("listPartnerQuotes").WithSummary("List the caller's quotes");
+        quotes.MapGet("/{quoteId}", GetQuote).WithName("getPartnerQuote").WithSummary("Get one of the caller's quotes").ProducesProblem(404);
+        quotes.MapPost("/{quoteId}/order", PartnerOrdersApi.OrderQuote)
+            .WithName("orderPartnerQuote")
+            .WithSummary("Order an approved quote; answers the order with its status timeline")
+            .ProducesProblem(404)
+            .ProducesProblem(409)
+            .ProducesProblem(422);
+        return quotes;
+    }
+
+    public static async Task<Ok<Page<PartnerQuote>>> ListQuotes(
+        [AsParameters] PageRequest page, QuoteStatus? status, ICrmApi crm, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        // crm filters by the tenant in the exchanged token; the portal checks again before showing anything.
+        var quotes = await crm.ListQuotesAsync(null, status, page.Skip, page.Take, cancellationToken);
+        var own = quotes.Items.Where(q => q.Tenant == user.GetTenant()).Select(PartnerQuote.From).ToList();
+        return TypedResults.Ok(new Page<PartnerQuote>(own, quotes.Total, quotes.Offset, quotes.Limit));
+    }
+
+    public static async Task<Results<Ok<PartnerQuote>, NotFound>> GetQuote(
+        string quoteId, ICrmApi crm, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        using var response = await crm.GetQuoteAsync(quoteId, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var quote = response.IsSuccessful && response.Content is { } content ? content : throw response.Error!;
+        return quote.Tenant == user.GetTenant() ? TypedResults.Ok(PartnerQuote.From(quote)) : TypedResults.NotFound();
+    }
+}

@@ -1,0 +1,37 @@
+using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.ExperienceApis.PartnerPortal.Apis;
+using ApiPlatform.ExperienceApis.PartnerPortal.Data;
+using ApiPlatform.ServiceDefaults.Apis;
+using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.ServiceDefaults.Clients;
+using ApiPlatform.ServiceDefaults.Data;
+
+namespace ApiPlatform.ExperienceApis.PartnerPortal;
+
+public static class PartnerPortalExtensions
+{
+    public const string PartnerPolicy = "partner";
+
+    /// <summary>Adds the partner portal experience API: tenant-scoped views over crm, quote-to-cash and erp.</summary>
+    public static WebApplicationBuilder AddPartnerPortal(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<PortalDbContext>("partner-portal");
+        builder.AddApiClient<ICrmApi>("system", "crm");
+        builder.AddApiClient<IErpApi>("system", "erp");
+        builder.AddApiClient<IQuoteToCashApi>("process", "quote-to-cash");
+        builder.Services.AddAuthorizationBuilder().AddPolicy(PartnerPolicy, policy => policy
+            .RequireScope("experience:partner-portal")
+            .RequireClaim(ClaimsPrincipalExtensions.TenantClaim));
+        return builder;
+    }
+
+    public static WebApplication MapPartnerPortal(this WebApplication app)
+    {
+        var v1 = app.MapApiVersion("partner-portal", 1).RequireAuthorization(PartnerPolicy);
+        v1.MapPartnerQuotesApi();
+        v1.MapPartnerOrdersApi();
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using ApiPlatform.Catalog;
+using ApiPlatform.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ApiPlatform.Gateway.Apis;
+
+/// <summary>The public, anonymous view of the API catalog.</summary>
+internal static class CatalogApi
+{
+    public const string BasePath = "/catalog/apis";
+
+    public static string PathOf(string api) => $"{BasePath}/{api}";
+
+    public static RouteGroupBuilder MapCatalogApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(BasePath).AllowAnonymous().WithTags("Catalog");
+        group.MapGet("", ListApis).WithName("ListCatalogApis");
+        group.MapGet("/{api}", GetApi).WithName("GetCatalogApi");
+        return group;
+    }
+
+    public static Ok<CatalogApiEntry[]> ListApis(ApiCatalog catalog, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        return TypedResults.Ok(catalog.Apis.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => CatalogApiEntry.From(a, now)).ToArray());
+    }
+
+    public static Results<Ok<CatalogApiEntry>, ProblemHttpResult> GetApi(string api, ApiCatalog catalog, TimeProvider time) =>
+        catalog.FindApi(api) is { } found
+            ? TypedResults.Ok(CatalogApiEntry.From(found, time.GetUtcNow()))
+            : ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found",
+                $"The catalog has no API named '{api}'.");
+}

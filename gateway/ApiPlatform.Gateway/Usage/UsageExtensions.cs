@@ -1,0 +1,42 @@
+using ApiPlatform.ServiceDefaults.Health;
+using StackExchange.Redis;
+
+namespace ApiPlatform.Gateway.Usage;
+
+internal static class UsageExtensions
+{
+    /// <summary>
+    /// Consumer usage per API version, kept in Redis (<c>ConnectionStrings:redis</c>) so every replica adds to the
+    /// same counts. Without Redis the gateway refuses to start, except in Development where it counts in memory.
+    /// </summary>
+    public static void AddConsumerUsage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var health = services.AddHealthChecks();
+        var connectionString = builder.Configuration.GetConnectionString("redis");
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            var options = ConfigurationOptions.Parse(connectionString);
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 2000;
+            options.AsyncTimeout = 1000;
+            options.SyncTimeout = 1000;
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+            services.AddSingleton<IUsageStore, RedisUsageStore>();
+            health.AddCheck<RedisHealthCheck>("redis", tags: [HealthExtensions.ReadyTag]);
+        }
+        else if (!builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException("Configuration 'ConnectionStrings:redis' is required outside Development: replicas share consumer usage through Redis.");
+        }
+        else
+        {
+            services.AddSingleton<IUsageStore, InMemoryUsageStore>();
+        }
+
+        services.AddSingleton<UsageRecorder>();
+        services.AddSingleton<UsageStoreHealth>();
+        health.AddCheck<UsageStoreHealth>("consumer-usage", tags: [HealthExtensions.ReadyTag]);
+        services.AddHostedService<UsageFlusher>();
+    }
+}

@@ -1,0 +1,6 @@
+namespace ApiPlatform.Identity;
+
+public sealed class ClientSecretOptions
+{
+    public string? Secret { get; set; }
+}

@@ -1,0 +1,55 @@
+using ApiPlatform.Catalog;
+using ApiPlatform.Identity.Clients;
+using ApiPlatform.Identity.Data;
+using ApiPlatform.Identity.Keys;
+using ApiPlatform.Identity.Server;
+using ApiPlatform.Identity.Tokens;
+using ApiPlatform.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+
+namespace ApiPlatform.Identity;
+
+public static class IdentityServerExtensions
+{
+    /// <summary>
+    /// Adds the OpenIddict token server: client credentials and token exchange, clients and scopes synced from the
+    /// API catalog at start, RS256 <c>at+jwt</c> access tokens signed with the PEM keys of <c>Identity:SigningKeys:Path</c>.
+    /// Call after <c>AddServiceDefaults()</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddIdentityServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<IdentityServerOptions>()
+            .BindConfiguration(IdentityServerOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityServerOptions>, ClientSecretsValidator>();
+
+        services.AddSingleton(provider => CatalogLoader.Load(
+            provider.GetRequiredService<IConfiguration>()["Catalog:Path"] ?? Path.Combine(AppContext.BaseDirectory, "catalog")));
+        services.AddSingleton<ClientRegistry>();
+        services.AddSingleton<SigningKeyStore>();
+
+        builder.AddServiceDatabase<TokenServerDbContext>("identity", options => options.UseOpenIddict());
+        services.AddScoped<ScopeSynchronizer>();
+        services.AddScoped<ApplicationSynchronizer>();
+        services.AddHostedService<CatalogSynchronizer>();
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<TokenServerDbContext>())
+            .AddServer(server => TokenServerSetup.Configure(server, builder.Environment));
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureTokenServer>();
+        // Resolving the server options at start loads the signing keys, so a missing key fails start, not the first request.
+        services.AddOptions<OpenIddictServerOptions>().ValidateOnStart();
+        return builder;
+    }
+
+    /// <summary>Maps <c>POST /connect/token</c>; discovery and JWKS are answered by OpenIddict itself.</summary>
+    public static WebApplication MapIdentityServer(this WebApplication app)
+    {
+        app.MapPost("/connect/token", TokenEndpoint.HandleAsync).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+
+namespace ApiPlatform.AppHost;
+
+/// <summary>
+/// The whole platform in one process: one <see cref="WebApplication"/> per service, each with its own configuration,
+/// port and database, calling the others over loopback HTTP as in production, plus an embedded Redis when none is given.
+/// </summary>
+public sealed class PlatformHost : IAsyncDisposable
+{
+    private readonly List<(string Name, WebApplication App)> running = [];
+    private EmbeddedRedis? embeddedRedis;
+
+    private PlatformHost(PlatformSettings settings) => Settings = settings;
+
+    public PlatformSettings Settings { get; }
+
+    /// <summary>Each service's own base URL (loopback), by api name; <c>gateway</c> is the public entry.</summary>
+    public Dictionary<string, Uri> Urls { get; } = [];
+
+    public Uri GatewayUrl => Urls["gateway"];
+
+    public string RedisConnectionString { get; private set; } = "";
+
+    public static async Task<PlatformHost> StartAsync(
+        PlatformSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    {
+        var host = new PlatformHost(settings);
+        try
+        {
+            await host.StartAllAsync(logging, cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops one service, as if its process had died (for tests of how the others degrade).</summary>
+    public async Task StopServiceAsync(string name)
+    {
+        var index = running.FindIndex(r => r.Name == name);
+        if (index >= 0)
+        {
+            var (_, app) = running[index];
+            running.RemoveAt(index);
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>The service container of a running service, for tests that look inside.</summary>
+    public IServiceProvider Services(string name) => running.Single(r => r.Name == name).App.Services;
+
+    private async Task StartAllAsync(Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
+    {
+        RedisConnectionString = Settings.RedisConnectionString is { Length: > 0 } external ? external : StartEmbeddedRedis();
+        var definitions = PlatformServices.All;
+        var gatewayUri = new Uri(Settings.PublicUrl);
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var name = definitions[i].Name;
+            var port = name == "gateway"
+                ? (gatewayUri.Port == 0 ? FreePort.Next() : gatewayUri.Port)
+                : Settings.Ports.TryGetValue(name, out var configured) ? (configured == 0 ? FreePort.Next() : configured) : 5100 + i;
+            Urls[name] = new Uri($"http://{(name == "gateway" ? gatewayUri.Host : "127.0.0.1")}:{port}/");
+        }
+
+        var issuer = Urls["gateway"].AbsoluteUri;
+        var serviceSecrets = definitions.Where(d => d.HasServiceClient)
+            .ToDictionary(d => d.Name, _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        foreach (var definition in definitions)
+        {
+            var configuration = ServiceConfiguration.For(definition, this, issuer, serviceSecrets);
+            var app = ServiceConfiguration.Build(definition, Settings, configuration, Urls[definition.Name], logging);
+            await app.StartAsync(cancellationToken);
+            running.Add((definition.Name, app));
+        }
+    }
+
+    private string StartEmbeddedRedis()
+    {
+        embeddedRedis = EmbeddedRedis.Start(Settings.EmbeddedRedisPort == 0 ? FreePort.Next() : Settings.EmbeddedRedisPort);
+        return embeddedRedis.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        for (var i = running.Count - 1; i >= 0; i--)
+        {
+            await running[i].App.StopAsync();
+            await running[i].App.DisposeAsync();
+        }
+        running.Clear();
+        embeddedRedis?.Dispose();
+    }
+}

@@ -1,0 +1,99 @@
+namespace ApiPlatform.AppHost;
+
+/// <summary>Builds one service's application with the configuration the platform gives it.</summary>
+internal static class ServiceConfiguration
+{
+    public const string IdentityDevelopmentSettings = "settings/identity.Development.json";
+
+    public static Dictionary<string, string?> For(ServiceDefinition service, PlatformHost host, string issuer, Dictionary<string, string> serviceSecrets)
+    {
+        var settings = host.Settings;
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Service:Name"] = service.Name,
+            ["Service:Tier"] = service.Tier,
+            ["Auth:Authority"] = host.Urls["identity"].AbsoluteUri,
+            ["Auth:Issuer"] = issuer,
+            ["Database:Provider"] = settings.DatabaseProvider,
+            ["Database:DataDirectory"] = Path.GetFullPath(settings.DataDirectory),
+            ["ConnectionStrings:redis"] = host.RedisConnectionString,
+            ["Identity:SigningKeys:Path"] = Path.Combine(Path.GetFullPath(settings.DataDirectory), "identity-keys"),
+        };
+
+        if (settings.DatabaseProvider == "postgres")
+        {
+            var template = settings.PostgresConnectionTemplate
+                ?? throw new InvalidOperationException("Platform:PostgresConnectionTemplate is required when Platform:DatabaseProvider is postgres.");
+            configuration[$"ConnectionStrings:{service.Name}"] = template.Replace("{database}", "apiplatform_" + service.Name.Replace('-', '_'), StringComparison.Ordinal);
+        }
+
+        if (service.HasServiceClient)
+        {
+            configuration["Auth:ClientId"] = $"svc-{service.Name}";
+            configuration["Auth:ClientSecret"] = serviceSecrets[service.Name];
+        }
+
+        foreach (var downstream in service.Downstream)
+        {
+            configuration[$"Downstream:{downstream}"] = host.Urls[downstream].AbsoluteUri;
+        }
+
+        if (service.Name == "identity")
+        {
+            foreach (var (name, secret) in serviceSecrets)
+            {
+                configuration[$"Identity:Clients:svc-{name}:Secret"] = secret;
+            }
+        }
+
+        if (service.Name == "gateway")
+        {
+            foreach (var api in PlatformServices.All.Where(s => s.Tier is "system" or "process" or "experience"))
+            {
+                configuration[$"Gateway:Upstreams:{api.Name}"] = host.Urls[api.Name].AbsoluteUri;
+            }
+        }
+
+        foreach (var (key, value) in settings.SharedConfiguration)
+        {
+            configuration[key] = value;
+        }
+        return configuration;
+    }
+
+    public static WebApplication Build(
+        ServiceDefinition service, PlatformSettings settings, Dictionary<string, string?> configuration, Uri url, Action<ILoggingBuilder>? logging)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = service.Assembly.GetName().Name,
+            EnvironmentName = settings.EnvironmentName,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Configuration.Sources.Clear();
+        if (service.Name == "identity" && builder.Environment.IsDevelopment())
+        {
+            // The demo clients' secrets: the same file the token server reads when it runs alone in Development.
+            builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, IdentityDevelopmentSettings), optional: false);
+        }
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddInMemoryCollection(configuration);
+
+        builder.Logging.ClearProviders();
+        if (logging is null)
+        {
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
+
+        builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
+        service.Add(builder);
+        var app = builder.Build();
+        service.Map(app);
+        return app;
+    }
+}

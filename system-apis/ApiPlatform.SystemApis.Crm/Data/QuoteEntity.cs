@@ -1,0 +1,18 @@
+using ApiPlatform.Contracts.Crm;
+using ApiPlatform.ServiceDefaults.Data;
+
+namespace ApiPlatform.SystemApis.Crm.Data;
+
+public sealed class QuoteEntity : ITenantOwned
+{
+    public required string Id { get; init; }
+    public required string Tenant { get; init; }
+    public required string Number { get; init; }
+    public required string AccountId { get; init; }
+    public QuoteStatus Status { get; set; }
+    public required string Currency { get; init; }
+    public decimal TaxRate { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset ValidUntil { get; set; }
+    public List<QuoteLineEntity> Lines { get; init; } = [];
+}

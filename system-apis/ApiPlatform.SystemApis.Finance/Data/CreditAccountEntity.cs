@@ -1,0 +1,13 @@
+using ApiPlatform.ServiceDefaults.Data;
+
+namespace ApiPlatform.SystemApis.Finance.Data;
+
+/// <summary>A customer's credit line: its limit and what is already owed on open invoices.</summary>
+public sealed class CreditAccountEntity : ITenantOwned
+{
+    public required string AccountId { get; init; }
+    public required string Tenant { get; init; }
+    public required string Currency { get; init; }
+    public decimal CreditLimit { get; set; }
+    public decimal OpenInvoices { get; set; }
+}

@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ApiPlatform.AppHost;
+using Microsoft.Extensions.Logging;
+
+namespace ApiPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform, started in-process through the AppHost's own code on free loopback ports: embedded Garnet and
+/// SQLite by default, or a real Redis and PostgreSQL when APIPLATFORM_TEST_REDIS / APIPLATFORM_TEST_POSTGRES are set.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "apiplatform-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> tokens = [];
+
+    public PlatformHost Platform { get; private set; } = null!;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public string DatabaseProvider => Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES") is { Length: > 0 } ? "postgres" : "sqlite";
+
+    public async Task InitializeAsync()
+    {
+        var postgres = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES");
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var settings = new PlatformSettings
+        {
+            PublicUrl = "http://127.0.0.1:0",
+            DataDirectory = dataDirectory,
+            Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
+            EmbeddedRedisPort = 0,
+            RedisConnectionString = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_REDIS"),
+            DatabaseProvider = DatabaseProvider,
+            PostgresConnectionTemplate = postgres is { Length: > 0 } ? $"{postgres};Database={{database}}_{runId}" : null,
+            SharedConfiguration = new() { ["Catalog:Path"] = TestCatalog.Create(Path.Combine(dataDirectory, "catalog")) },
+        };
+        Platform = await PlatformHost.StartAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl };
+    }
+
+    /// <summary>A token from the token server, through the gateway, for one of the development clients.</summary>
+    public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
+    {
+        var cacheKey = $"{clientId}|{scope}";
+        if (tokens.TryGetValue(cacheKey, out var cached))
+        {
+            return cached;
+        }
+
+        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+
+        using var response = await Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"token for {clientId}: {(int)response.StatusCode} {body}");
+        return tokens[cacheKey] = body.GetProperty("access_token").GetString()!;
+    }
+
+    public async Task<HttpClient> ClientAsync(string clientId, string secret)
+    {
+        var client = new HttpClient { BaseAddress = Platform.GatewayUrl };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, secret));
+        return client;
+    }
+
+    public Task<HttpClient> AcmeAsync() => ClientAsync("partner-acme", "acme-secret");
+
+    public Task<HttpClient> GlobexAsync() => ClientAsync("partner-globex", "globex-secret");
+
+    public Task<HttpClient> IntegrationAppAsync() => ClientAsync("integration-app", "integration-secret");
+
+    public Task<HttpClient> SalesAppAsync() => ClientAsync("sales-app", "sales-secret");
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (Platform is not null)
+        {
+            await Platform.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,87 @@
+using System.Net;
+
+namespace ApiPlatform.EndToEnd.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class SystemApiTests(PlatformFixture platform)
+{
+    private static object Order(string quoteId, decimal quantity = 2) => new
+    {
+        tenant = "acme",
+        customerAccountId = "acc-acme-001",
+        quoteId,
+        currency = "EUR",
+        lines = new[] { new { sku = "SPARE-KIT", description = "Spare parts kit", quantity, unitPrice = new { amount = 120m, currency = "EUR" }, discountPercent = 0m } },
+    };
+
+    [Fact]
+    public async Task A_repeated_sales_order_create_with_the_same_key_creates_one_order()
+    {
+        using var integration = await platform.IntegrationAppAsync();
+        var quoteId = $"test-{Guid.NewGuid():N}";
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await (await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order(quoteId), key)).AssertJsonAsync(HttpStatusCode.Created);
+        var second = await (await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order(quoteId), key)).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
+        var all = await (await integration.GetAsync("/system/erp/v1/sales-orders?limit=200")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Single(all.GetProperty("items").EnumerateArray(), o => o.GetProperty("quoteId").GetString() == quoteId);
+        var read = await (await integration.GetAsync($"/system/erp/v1/sales-orders/{first.GetProperty("id").GetString()}")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(240m, read.GetProperty("total").GetProperty("amount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_422()
+    {
+        using var integration = await platform.IntegrationAppAsync();
+        var key = Guid.NewGuid().ToString("N");
+        await (await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order("q-x"), key)).AssertJsonAsync(HttpStatusCode.Created);
+
+        var reused = await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order("q-x", quantity: 3), key);
+
+        await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_400_with_field_errors_and_nothing_is_created()
+    {
+        using var integration = await platform.IntegrationAppAsync();
+        var invalid = new { tenant = "acme", customerAccountId = "", currency = "euro", lines = Array.Empty<object>() };
+
+        var problem = await (await integration.PostJsonAsync("/system/erp/v1/sales-orders", invalid, Guid.NewGuid().ToString("N")))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("CustomerAccountId", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("Currency", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("Lines", out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task A_credit_assessment_is_idempotent_per_key()
+    {
+        using var integration = await platform.IntegrationAppAsync();
+        var key = Guid.NewGuid().ToString("N");
+        var body = new { accountId = "acc-globex-001", amount = new { amount = 1000m, currency = "USD" } };
+
+        var first = await (await integration.PostJsonAsync("/system/finance/v1/credit-assessments", body, key)).AssertJsonAsync(HttpStatusCode.Created);
+        var second = await (await integration.PostJsonAsync("/system/finance/v1/credit-assessments", body, key)).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Approved", first.GetProperty("decision").GetString());
+        Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Every_service_is_live_and_ready()
+    {
+        using var http = new HttpClient();
+        foreach (var (name, url) in platform.Platform.Urls.Where(u => u.Key != "procure-to-pay"))
+        {
+            var live = await http.GetAsync(new Uri(url, "health/live"));
+            var ready = await http.GetAsync(new Uri(url, "health/ready"));
+            Assert.True(live.IsSuccessStatusCode, $"{name} live: {(int)live.StatusCode}");
+            Assert.True(ready.IsSuccessStatusCode, $"{name} ready: {(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync()}");
+        }
+    }
+}
