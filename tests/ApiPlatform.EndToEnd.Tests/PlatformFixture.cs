@@ -34,7 +34,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             RedisConnectionString = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_REDIS"),
             DatabaseProvider = DatabaseProvider,
             PostgresConnectionTemplate = postgres is { Length: > 0 } ? $"{postgres};Database={{database}}_{runId}" : null,
-            SharedConfiguration = new() { ["Catalog:Path"] = TestCatalog.Create(Path.Combine(dataDirectory, "catalog")) },
+            SharedConfiguration = new()
+            {
+                ["Catalog:Path"] = TestCatalog.Create(Path.Combine(dataDirectory, "catalog")),
+                ["Gateway:UsageFlushInterval"] = "00:00:00.200",
+            },
         };
         Platform = await PlatformHost.StartAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl };

@@ -1,4 +1,6 @@
 using System.Net;
+using ApiPlatform.SystemApis.Crm.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApiPlatform.EndToEnd.Tests;
 
@@ -82,6 +84,19 @@ public sealed class SystemApiTests(PlatformFixture platform)
             var ready = await http.GetAsync(new Uri(url, "health/ready"));
             Assert.True(live.IsSuccessStatusCode, $"{name} live: {(int)live.StatusCode}");
             Assert.True(ready.IsSuccessStatusCode, $"{name} ready: {(int)ready.StatusCode} {await ready.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Fact]
+    public void The_services_run_on_the_database_and_redis_the_run_asked_for()
+    {
+        using var scope = platform.Platform.Services("crm").CreateScope();
+        var provider = scope.ServiceProvider.GetRequiredService<CrmDbContext>().Database.ProviderName;
+
+        Assert.Equal(platform.DatabaseProvider == "postgres" ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", provider);
+        if (Environment.GetEnvironmentVariable("APIPLATFORM_TEST_REDIS") is { Length: > 0 } redis)
+        {
+            Assert.Equal(redis, platform.Platform.RedisConnectionString);
         }
     }
 }

@@ -29,9 +29,7 @@ public static class TransactionsApi
             query = query.Where(t => t.Kind == kind);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(t => t.Id).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<Transaction>(items.ConvertAll(ToContract), total, page.Skip, page.Take));
+        return TypedResults.Ok(await query.OrderBy(t => t.Id).ToPageAsync(page, ToContract, cancellationToken));
     }
 
     public static async Task<Results<Ok<Transaction>, NotFound>> Get(string id, AnalyticsDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken) =>

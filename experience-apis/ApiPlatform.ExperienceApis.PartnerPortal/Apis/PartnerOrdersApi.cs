@@ -57,10 +57,8 @@ public static class PartnerOrdersApi
         [AsParameters] PageRequest page, PortalDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var query = db.Orders.AsNoTracking().VisibleTo(user);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(o => o.OrderRequestId).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        var summaries = items.ConvertAll(o => new PartnerOrderSummary(o.OrderRequestId, o.QuoteId, o.PlacedBy, o.PlacedAt));
-        return TypedResults.Ok(new Page<PartnerOrderSummary>(summaries, total, page.Skip, page.Take));
+        return TypedResults.Ok(await query.OrderByDescending(o => o.OrderRequestId).ToPageAsync(
+            page, o => new PartnerOrderSummary(o.OrderRequestId, o.QuoteId, o.PlacedBy, o.PlacedAt), cancellationToken));
     }
 
     public static async Task<Results<Ok<PartnerOrder>, NotFound>> GetOrder(

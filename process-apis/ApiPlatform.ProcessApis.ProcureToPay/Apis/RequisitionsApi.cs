@@ -41,9 +41,7 @@ public static class RequisitionsApi
 
     public static async Task<Ok<Page<Requisition>>> List([AsParameters] PageRequest page, ProcureToPayDbContext db, CancellationToken cancellationToken)
     {
-        var total = await db.Requisitions.CountAsync(cancellationToken);
-        var items = await db.Requisitions.AsNoTracking().OrderBy(r => r.Id).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<Requisition>(items.ConvertAll(ToContract), total, page.Skip, page.Take));
+        return TypedResults.Ok(await db.Requisitions.AsNoTracking().OrderBy(r => r.Id).ToPageAsync(page, ToContract, cancellationToken));
     }
 
     public static async Task<Results<Ok<Requisition>, NotFound>> Get(string id, ProcureToPayDbContext db, CancellationToken cancellationToken) =>

@@ -90,9 +90,7 @@ public static class OrderRequestsApi
         [AsParameters] PageRequest page, QuoteToCashDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var query = db.OrderRequests.AsNoTracking().VisibleTo(user);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(r => r.Id).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<OrderRequestStatus>(items.ConvertAll(OrderRequestMapping.ToContract), total, page.Skip, page.Take));
+        return TypedResults.Ok(await query.OrderByDescending(r => r.Id).ToPageAsync(page, OrderRequestMapping.ToContract, cancellationToken));
     }
 
     public static async Task<Results<Ok<OrderRequestStatus>, NotFound>> GetOrderRequest(

@@ -28,9 +28,7 @@ public static class AccountsApi
             query = query.Where(a => a.Name.Contains(name));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(a => a.Name).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<Account>(items.ConvertAll(ToContract), total, page.Skip, page.Take));
+        return TypedResults.Ok(await query.OrderBy(a => a.Name).ToPageAsync(page, ToContract, cancellationToken));
     }
 
     public static async Task<Results<Ok<Account>, NotFound>> GetAccount(

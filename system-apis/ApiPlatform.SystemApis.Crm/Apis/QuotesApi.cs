@@ -35,9 +35,7 @@ public static class QuotesApi
             query = query.Where(q => q.Status == status);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(q => q.Number).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new Page<Quote>(items.ConvertAll(QuotePricing.ToContract), total, page.Skip, page.Take));
+        return TypedResults.Ok(await query.OrderBy(q => q.Number).ToPageAsync(page, QuotePricing.ToContract, cancellationToken));
     }
 
     public static async Task<Results<Ok<Quote>, NotFound>> GetQuote(

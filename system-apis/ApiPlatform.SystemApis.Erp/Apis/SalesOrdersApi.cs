@@ -77,9 +77,7 @@ public static class SalesOrdersApi
         [AsParameters] PageRequest page, ErpDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var query = db.SalesOrders.AsNoTracking().Include(o => o.Lines).VisibleTo(user);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(o => o.Number).Skip(page.Skip).Take(page.Take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ApiPlatform.Contracts.Page<SalesOrder>(items.ConvertAll(SalesOrderMapping.ToContract), total, page.Skip, page.Take));
+        return TypedResults.Ok(await query.OrderBy(o => o.Number).ToPageAsync(page, SalesOrderMapping.ToContract, cancellationToken));
     }
 
     public static async Task<Results<Ok<SalesOrder>, NotFound>> GetSalesOrder(
