@@ -10,9 +10,10 @@ internal sealed class ValidationFilter<T> : IEndpointFilter where T : class
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var argument = context.Arguments.OfType<T>().FirstOrDefault();
-        var validator = context.HttpContext.RequestServices.GetService<IValidator<T>>();
-        if (argument is null || validator is null)
+        // An endpoint that asks for validation must never run unvalidated because a validator was not registered.
+        var validator = context.HttpContext.RequestServices.GetService<IValidator<T>>()
+            ?? throw new InvalidOperationException($"No IValidator<{typeof(T).Name}> is registered; add it with AddValidatorsFrom<>().");
+        if (context.Arguments.OfType<T>().FirstOrDefault() is not { } argument)
         {
             return await next(context);
         }
