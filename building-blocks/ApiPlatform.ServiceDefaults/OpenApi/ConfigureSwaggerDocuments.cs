@@ -36,7 +36,8 @@ internal sealed class ConfigureSwaggerDocuments(IApiVersionDescriptionProvider v
         });
         options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
         {
-            [new OpenApiSecuritySchemeReference(SchemeId, document)] = [service.Value.Scope],
+            // An http bearer scheme lists no scopes (OAS 3); the scope each operation needs is named in the description.
+            [new OpenApiSecuritySchemeReference(SchemeId, document)] = [],
         });
     }
 }

@@ -1,4 +1,4 @@
-namespace ApiPlatform.EndToEnd.Tests;
+namespace ApiPlatform.Contracts.Tests;
 
 /// <summary>A readable account of where a generated document departs from its snapshot.</summary>
 internal static class SnapshotDiff
