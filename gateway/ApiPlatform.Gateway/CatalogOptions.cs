@@ -10,4 +10,10 @@ public sealed class CatalogOptions
 
     public string EffectivePath =>
         string.IsNullOrWhiteSpace(Path) ? System.IO.Path.Combine(AppContext.BaseDirectory, "catalog") : Path;
+
+    /// <summary>The approved OpenAPI documents (<c>{api}/v{major}.json</c>); defaults to the copy next to the binaries.</summary>
+    public string? OpenApiPath { get; set; }
+
+    public string EffectiveOpenApiPath =>
+        string.IsNullOrWhiteSpace(OpenApiPath) ? System.IO.Path.Combine(AppContext.BaseDirectory, "openapi") : OpenApiPath;
 }

@@ -2,6 +2,7 @@ using ApiPlatform.Catalog;
 using ApiPlatform.Gateway.Apis;
 using ApiPlatform.Gateway.Auth;
 using ApiPlatform.Gateway.Lifecycle;
+using ApiPlatform.Gateway.Portal;
 using ApiPlatform.Gateway.Routing;
 using ApiPlatform.Gateway.Usage;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -37,6 +38,7 @@ public static class GatewayExtensions
 
         services.AddSingleton(provider => CatalogLoader.Load(provider.GetRequiredService<IOptions<CatalogOptions>>().Value.EffectivePath));
         services.AddSingleton<ApiLifecycleRegistry>();
+        services.AddSingleton<ApprovedOpenApiDocuments>();
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, ConfigureScopePolicies>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureGatewayAudiences>();
 
@@ -63,6 +65,8 @@ public static class GatewayExtensions
 
         app.MapCatalogApi();
         app.MapConsumersApi();
+        app.MapOpenApiDocumentApi();
+        app.MapDeveloperPortal();
         app.MapReverseProxy(proxy =>
             {
                 proxy.UseMiddleware<ProxyErrorMiddleware>();
