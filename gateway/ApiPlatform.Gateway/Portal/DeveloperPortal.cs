@@ -28,9 +28,10 @@ internal static class DeveloperPortal
         var catalog = app.Services.GetRequiredService<ApiCatalog>();
         var lifecycles = app.Services.GetRequiredService<ApiLifecycleRegistry>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        app.UseSwaggerUI(options =>
+        // Branched so that only portal requests meet the Swagger UI middleware, not every proxied call.
+        app.Map(BasePath + "/swagger", swagger => swagger.UseSwaggerUI(options =>
         {
-            options.RoutePrefix = BasePath.TrimStart('/') + "/swagger";
+            options.RoutePrefix = "";
             options.DocumentTitle = "ApiPlatform APIs";
             options.EnableTryItOutByDefault();
             foreach (var api in catalog.Apis.OrderBy(a => a.Name, StringComparer.Ordinal))
@@ -40,7 +41,7 @@ internal static class DeveloperPortal
                     options.SwaggerEndpoint($"/catalog/apis/{api.Name}/v{version.Major}/openapi.json", $"{api.Name} v{version.Major}");
                 }
             }
-        });
+        }));
     }
 
     private static IResult Asset(string name)

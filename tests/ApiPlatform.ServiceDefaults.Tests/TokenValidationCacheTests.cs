@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using ApiPlatform.ServiceDefaults.Auth;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ApiPlatform.ServiceDefaults.Tests;
+
+public sealed class TokenValidationCacheTests
+{
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void A_validated_token_is_found_and_each_caller_gets_its_own_principal()
+    {
+        using var cache = new TokenValidationCache(time);
+        var principal = Principal(expiresIn: TimeSpan.FromMinutes(10));
+        cache.Add("token-a", principal);
+
+        var first = cache.Find("token-a");
+        var second = cache.Find("token-a");
+
+        Assert.Equal("partner-acme", first?.FindFirst("sub")?.Value);
+        Assert.NotSame(first, second);
+        Assert.NotSame(principal, first);
+        Assert.Null(cache.Find("token-b"));
+    }
+
+    [Fact]
+    public void An_entry_is_not_used_after_the_token_expires()
+    {
+        using var cache = new TokenValidationCache(time);
+        cache.Add("token", Principal(expiresIn: TimeSpan.FromMinutes(2)));
+
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Null(cache.Find("token"));
+    }
+
+    [Fact]
+    public void An_entry_is_not_used_beyond_its_maximum_age_even_for_a_long_lived_token()
+    {
+        using var cache = new TokenValidationCache(time);
+        cache.Add("token", Principal(expiresIn: TimeSpan.FromHours(2)));
+
+        time.Advance(TokenValidationCache.MaxAge - TimeSpan.FromSeconds(1));
+        Assert.NotNull(cache.Find("token"));
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(cache.Find("token"));
+    }
+
+    [Fact]
+    public void A_principal_without_an_expiry_is_never_cached()
+    {
+        using var cache = new TokenValidationCache(time);
+        cache.Add("token", new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "x")], "Bearer")));
+
+        Assert.Null(cache.Find("token"));
+    }
+
+    private ClaimsPrincipal Principal(TimeSpan expiresIn) => new(new ClaimsIdentity(
+    [
+        new Claim("sub", "partner-acme"),
+        new Claim("exp", (time.GetUtcNow() + expiresIn).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ], "Bearer"));
+}
