@@ -1,8 +1,12 @@
 using ApiPlatform.Catalog;
 using ApiPlatform.Gateway.Apis;
+using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.Auth;
+using ApiPlatform.Gateway.Hardening;
+using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.Gateway.Portal;
+using ApiPlatform.Gateway.RateLimiting;
 using ApiPlatform.Gateway.Routing;
 using ApiPlatform.Gateway.Usage;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -19,8 +23,9 @@ public static class GatewayExtensions
 {
     /// <summary>
     /// Adds the gateway: the API catalog (<c>Catalog:Path</c>) as a singleton, YARP routes and clusters generated
-    /// from it (upstreams overridable with <c>Gateway:Upstreams:{api}</c>), one scope policy per API and every API
-    /// name as accepted token audience. Call after <c>AddServiceDefaults()</c>.
+    /// from it (upstreams overridable with <c>Gateway:Upstreams:{api}</c>), one scope policy per API, every API name
+    /// as accepted token audience, rate-limit plans, idempotency, lifecycle control and the edge hardening; shared
+    /// state lives in Redis (<c>ConnectionStrings:redis</c>). Call after <c>AddServiceDefaults()</c>.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -35,53 +40,55 @@ public static class GatewayExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddOptions<DestinationHealthOptions>()
+            .BindConfiguration(DestinationHealthOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.AddSingleton(provider => CatalogLoader.Load(provider.GetRequiredService<IOptions<CatalogOptions>>().Value.EffectivePath));
-        services.AddSingleton<ApiLifecycleRegistry>();
         services.AddSingleton<ApprovedOpenApiDocuments>();
         services.AddSingleton<IConfigureOptions<AuthorizationOptions>, ConfigureScopePolicies>();
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureGatewayAudiences>();
+        services.AddSingleton<SigningKeyRefresher>();
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureSigningKeyRefresh>();
+        services.AddSingleton<FluentValidation.IValidator<LifecycleChange>, LifecycleChangeValidator>();
 
         services.AddReverseProxy().AddTransforms<CorrelationTransformProvider>();
         services.AddSingleton<IProxyConfigProvider, CatalogProxyConfigProvider>();
         // Registered after AddReverseProxy so it replaces YARP's default factory.
         services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();
+
+        var redis = !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("redis"));
         builder.AddConsumerUsage();
+        builder.AddGatewayRateLimiting(redis);
+        builder.AddGatewayIdempotency(redis);
+        builder.AddGatewayLifecycleControl(redis);
+        builder.AddGatewayHardening();
         return builder;
     }
 
     /// <summary>
-    /// The version and lifecycle checks (404 unknown or draft version, 410 retired, deprecation headers); pass it as
-    /// <c>MapDefaultEndpoints(beforeAuthorization: app => app.UseGatewayLifecycle())</c>.
+    /// The checks of API routes that run before authorization: the traffic audit record, the catalog's body limit,
+    /// and the version and lifecycle checks (404 unknown or draft version, 410 retired, deprecation headers); pass it
+    /// as <c>MapDefaultEndpoints(beforeAuthorization: app => app.UseGatewayLifecycle())</c>.
     /// </summary>
     public static IApplicationBuilder UseGatewayLifecycle(this IApplicationBuilder app) =>
-        app.UseMiddleware<LifecycleMiddleware>();
+        app.UseMiddleware<TrafficAuditMiddleware>()
+            .UseMiddleware<BodyLimitMiddleware>()
+            .UseMiddleware<LifecycleMiddleware>();
 
-    /// <summary>Maps <c>/catalog/apis</c>, the generated proxy routes and a problem+json 404 for every other path.</summary>
+    /// <summary>
+    /// Maps <c>/catalog/apis</c>, the admin API, the generated proxy routes (rate limit, idempotency, retries and
+    /// health checks in their pipeline) and a problem+json 404 for every other path.
+    /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
-        // Resolving the registry loads and validates the catalog now, so a bad catalog stops the start.
-        var lifecycles = app.Services.GetRequiredService<ApiLifecycleRegistry>();
-
         app.MapCatalogApi();
         app.MapConsumersApi();
         app.MapOpenApiDocumentApi();
         app.MapDeveloperPortal();
-        app.MapReverseProxy(proxy =>
-            {
-                proxy.UseMiddleware<ProxyErrorMiddleware>();
-                proxy.UseMiddleware<UsageMiddleware>();
-                proxy.UseSessionAffinity();
-                proxy.UseLoadBalancing();
-                proxy.UsePassiveHealthChecks();
-            })
-            .ConfigureEndpoints((endpoint, route) =>
-            {
-                if (route.Metadata?.GetValueOrDefault(GatewayRoutes.ApiMetadataKey) is { } api && lifecycles.Find(api) is { } lifecycle)
-                {
-                    endpoint.WithMetadata(lifecycle);
-                }
-            });
+        app.MapAdminApi();
+        app.MapCatalogProxy();
         app.MapFallback("{**path}", NotFound).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

@@ -84,6 +84,9 @@ internal static class ServiceConfiguration
         if (logging is null)
         {
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            // The gateway's audit records (one per proxied request and per admin change) are the point of its log.
+            builder.Logging.AddFilter("ApiPlatform.Gateway.Audit", LogLevel.Information);
+            builder.Logging.AddFilter("ApiPlatform.Gateway.AdminAudit", LogLevel.Information);
         }
         else
         {

@@ -50,6 +50,8 @@ public sealed class DeveloperPortalTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
         Assert.Equal("text/html", portal.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, swagger.StatusCode);
+        Assert.Contains("script-src 'self'", portal.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", swagger.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         foreach (var page in new[] { await portal.Content.ReadAsStringAsync(), await swagger.Content.ReadAsStringAsync() })
         {
             Assert.DoesNotContain("src=\"http", page, StringComparison.OrdinalIgnoreCase);

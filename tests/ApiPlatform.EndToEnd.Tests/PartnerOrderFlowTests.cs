@@ -29,7 +29,7 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
         using var acme = await platform.AcmeAsync();
         using var globex = await platform.GlobexAsync();
 
-        var ordered = await (await acme.PostAsync($"{Portal}/quotes/q-acme-1001/order", null)).AssertJsonAsync(HttpStatusCode.Accepted);
+        var ordered = await (await OrderAsync(acme, "q-acme-1001")).AssertJsonAsync(HttpStatusCode.Accepted);
         Assert.Equal("Completed", ordered.GetProperty("status").GetString());
         var orderId = ordered.GetProperty("id").GetString()!;
 
@@ -41,12 +41,12 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
         Assert.All(Steps(order), s => Assert.Equal("Succeeded", s.Status));
         Assert.Empty(order.GetProperty("unavailable").EnumerateArray());
 
-        var again = await (await acme.PostAsync($"{Portal}/quotes/q-acme-1001/order", null)).AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
+        var again = await (await OrderAsync(acme, "q-acme-1001")).AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
         Assert.Equal(orderId, again.GetProperty("existingOrderId").GetString());
 
         await (await globex.GetAsync($"{Portal}/orders/{orderId}")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
         await (await globex.GetAsync($"{Portal}/quotes/q-acme-1001")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
-        await (await globex.PostAsync($"{Portal}/quotes/q-acme-1002/order", null)).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        await (await OrderAsync(globex, "q-acme-1002")).AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
     {
         using var acme = await platform.AcmeAsync();
 
-        var ordered = await (await acme.PostAsync($"{Portal}/quotes/q-acme-1002/order", null)).AssertJsonAsync(HttpStatusCode.Accepted);
+        var ordered = await (await OrderAsync(acme, "q-acme-1002")).AssertJsonAsync(HttpStatusCode.Accepted);
 
         Assert.Equal("Rejected", ordered.GetProperty("status").GetString());
         Assert.Contains("exceeds the available credit", ordered.GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
     {
         using var acme = await platform.AcmeAsync();
 
-        var problem = await (await acme.PostAsync($"{Portal}/quotes/q-acme-1003/order", null)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+        var problem = await (await OrderAsync(acme, "q-acme-1003")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
 
         Assert.Contains("Draft", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -77,13 +77,21 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
     {
         using var globex = await platform.GlobexAsync();
 
-        var ordered = await (await globex.PostAsync($"{Portal}/quotes/q-globex-2001/order", null)).AssertJsonAsync(HttpStatusCode.Accepted);
+        var ordered = await (await OrderAsync(globex, "q-globex-2001")).AssertJsonAsync(HttpStatusCode.Accepted);
 
         Assert.Equal("Completed", ordered.GetProperty("status").GetString());
         Assert.Equal("USD", ordered.GetProperty("total").GetProperty("currency").GetString());
         var list = await (await globex.GetAsync($"{Portal}/orders")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Contains(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == ordered.GetProperty("id").GetString());
         Assert.All(list.GetProperty("items").EnumerateArray(), o => Assert.Equal("partner-globex", o.GetProperty("placedBy").GetString()));
+    }
+
+    // Ordering places an order: the gateway requires an Idempotency-Key on it, a fresh one per intended order.
+    private static Task<HttpResponseMessage> OrderAsync(HttpClient client, string quoteId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{Portal}/quotes/{quoteId}/order");
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return client.SendAsync(request);
     }
 
     private static List<(string Name, string Status)> Steps(JsonElement order) =>

@@ -24,9 +24,15 @@ public sealed class SystemApiTests(PlatformFixture platform)
         var key = Guid.NewGuid().ToString("N");
 
         var first = await (await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order(quoteId), key)).AssertJsonAsync(HttpStatusCode.Created);
-        var second = await (await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order(quoteId), key)).AssertJsonAsync(HttpStatusCode.OK);
+        var replay = await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order(quoteId), key);
+        // Straight to erp, past the gateway's idempotency store: erp itself keeps one order per client and key.
+        using var direct = new HttpClient { BaseAddress = platform.Platform.Urls["erp"] };
+        direct.DefaultRequestHeaders.Authorization = integration.DefaultRequestHeaders.Authorization;
+        var again = await (await direct.PostJsonAsync("/v1/sales-orders", Order(quoteId), key)).AssertJsonAsync(HttpStatusCode.OK);
 
-        Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(first.GetProperty("id").GetString(), (await replay.AssertJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString());
+        Assert.Equal(first.GetProperty("id").GetString(), again.GetProperty("id").GetString());
         var all = await (await integration.GetAsync("/system/erp/v1/sales-orders?limit=200")).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Single(all.GetProperty("items").EnumerateArray(), o => o.GetProperty("quoteId").GetString() == quoteId);
         var read = await (await integration.GetAsync($"/system/erp/v1/sales-orders/{first.GetProperty("id").GetString()}")).AssertJsonAsync(HttpStatusCode.OK);
@@ -42,7 +48,7 @@ public sealed class SystemApiTests(PlatformFixture platform)
 
         var reused = await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order("q-x", quantity: 3), key);
 
-        await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+        await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "idempotency-key-reused");
     }
 
     [Fact]
@@ -68,10 +74,12 @@ public sealed class SystemApiTests(PlatformFixture platform)
         var body = new { accountId = "acc-globex-001", amount = new { amount = 1000m, currency = "USD" } };
 
         var first = await (await integration.PostJsonAsync("/system/finance/v1/credit-assessments", body, key)).AssertJsonAsync(HttpStatusCode.Created);
-        var second = await (await integration.PostJsonAsync("/system/finance/v1/credit-assessments", body, key)).AssertJsonAsync(HttpStatusCode.OK);
+        var replay = await integration.PostJsonAsync("/system/finance/v1/credit-assessments", body, key);
+        var second = await replay.AssertJsonAsync(HttpStatusCode.Created);
 
         Assert.Equal("Approved", first.GetProperty("decision").GetString());
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
     }
 
     [Fact]

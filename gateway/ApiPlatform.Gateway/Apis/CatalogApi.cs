@@ -1,10 +1,10 @@
-using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ApiPlatform.Gateway.Apis;
 
-/// <summary>The public, anonymous view of the API catalog.</summary>
+/// <summary>The public, anonymous view of the API catalog, with the lifecycle in force (admin changes included).</summary>
 internal static class CatalogApi
 {
     public const string BasePath = "/catalog/apis";
@@ -19,14 +19,14 @@ internal static class CatalogApi
         return group;
     }
 
-    public static Ok<CatalogApiEntry[]> ListApis(ApiCatalog catalog, TimeProvider time)
+    public static Ok<CatalogApiEntry[]> ListApis(ApiLifecycleRegistry registry, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        return TypedResults.Ok(catalog.Apis.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => CatalogApiEntry.From(a, now)).ToArray());
+        return TypedResults.Ok(registry.All.Select(a => CatalogApiEntry.From(a, now)).ToArray());
     }
 
-    public static Results<Ok<CatalogApiEntry>, ProblemHttpResult> GetApi(string api, ApiCatalog catalog, TimeProvider time) =>
-        catalog.FindApi(api) is { } found
+    public static Results<Ok<CatalogApiEntry>, ProblemHttpResult> GetApi(string api, ApiLifecycleRegistry registry, TimeProvider time) =>
+        registry.Find(api) is { } found
             ? TypedResults.Ok(CatalogApiEntry.From(found, time.GetUtcNow()))
             : ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found",
                 $"The catalog has no API named '{api}'.");

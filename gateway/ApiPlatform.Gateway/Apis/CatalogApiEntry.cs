@@ -1,8 +1,9 @@
 using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.Lifecycle;
 
 namespace ApiPlatform.Gateway.Apis;
 
-/// <summary>One API as <c>GET /catalog/apis</c> lists it, with each version's status in force now.</summary>
+/// <summary>One API as <c>GET /catalog/apis</c> lists it, with each version's lifecycle in force now.</summary>
 internal sealed record CatalogApiEntry(
     string Name,
     string Title,
@@ -13,15 +14,12 @@ internal sealed record CatalogApiEntry(
     string Scope,
     IReadOnlyList<CatalogVersionEntry> Versions)
 {
-    public static CatalogApiEntry From(ApiDefinition api, DateTimeOffset now) => new(
-        api.Name,
-        api.Title,
-        api.Tier,
-        api.Owner,
-        api.Description,
-        api.Slo,
-        api.Scope,
-        [.. api.Versions.OrderBy(v => v.Major).Select(v => CatalogVersionEntry.From(api, v, now))]);
+    public static CatalogApiEntry From(ApiLifecycle lifecycle, DateTimeOffset now)
+    {
+        var api = lifecycle.Definition;
+        return new(api.Name, api.Title, api.Tier, api.Owner, api.Description, api.Slo, api.Scope,
+            [.. lifecycle.Versions.Select(v => CatalogVersionEntry.From(api, v.Definition, now))]);
+    }
 }
 
 internal sealed record CatalogVersionEntry(

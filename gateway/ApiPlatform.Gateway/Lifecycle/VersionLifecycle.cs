@@ -3,11 +3,12 @@ using ApiPlatform.Catalog;
 
 namespace ApiPlatform.Gateway.Lifecycle;
 
-/// <summary>One version of an API with the lifecycle header values computed once from the catalog.</summary>
+/// <summary>One version of an API with the lifecycle header values computed once from its (effective) definition.</summary>
 internal sealed class VersionLifecycle
 {
     public VersionLifecycle(ApiDefinition api, ApiVersionDefinition version, string catalogPath)
     {
+        Definition = version;
         Major = version.Major;
         Name = $"v{version.Major}";
         Status = version.ParsedStatus;
@@ -22,6 +23,8 @@ internal sealed class VersionLifecycle
         DeprecatedLinkHeader = SuccessorLink is null ? deprecationLink : $"{SuccessorLink}, {deprecationLink}";
     }
 
+    /// <summary>The version as in force: the catalog's, or the catalog's with an admin's lifecycle change applied.</summary>
+    public ApiVersionDefinition Definition { get; }
     public int Major { get; }
     public string Name { get; }
     public VersionStatus Status { get; }

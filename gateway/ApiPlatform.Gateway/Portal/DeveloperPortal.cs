@@ -10,6 +10,12 @@ namespace ApiPlatform.Gateway.Portal;
 internal static class DeveloperPortal
 {
     public const string BasePath = "/developers";
+
+    // The portal runs scripts and styles of its own origin only; Swagger UI also styles elements inline and draws
+    // data: images. Calls go to the gateway itself (try-it and the token endpoint).
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     private static readonly Dictionary<string, string> Assets = new()
     {
         ["portal.js"] = "text/javascript; charset=utf-8",
@@ -19,17 +25,17 @@ internal static class DeveloperPortal
 
     public static void MapDeveloperPortal(this WebApplication app)
     {
-        app.MapGet(BasePath, () => Asset("index.html")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(BasePath, (HttpContext context) => Asset(context, "index.html")).AllowAnonymous().ExcludeFromDescription();
         foreach (var name in Assets.Keys)
         {
-            app.MapGet($"{BasePath}/{name}", () => Asset(name)).AllowAnonymous().ExcludeFromDescription();
+            app.MapGet($"{BasePath}/{name}", (HttpContext context) => Asset(context, name)).AllowAnonymous().ExcludeFromDescription();
         }
 
         var catalog = app.Services.GetRequiredService<ApiCatalog>();
         var lifecycles = app.Services.GetRequiredService<ApiLifecycleRegistry>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         // Branched so that only portal requests meet the Swagger UI middleware, not every proxied call.
-        app.Map(BasePath + "/swagger", swagger => swagger.UseSwaggerUI(options =>
+        app.Map(BasePath + "/swagger", swagger => swagger.Use(WithPortalPolicy).UseSwaggerUI(options =>
         {
             options.RoutePrefix = "";
             options.DocumentTitle = "ApiPlatform APIs";
@@ -44,10 +50,17 @@ internal static class DeveloperPortal
         }));
     }
 
-    private static IResult Asset(string name)
+    private static IResult Asset(HttpContext context, string name)
     {
         var stream = typeof(DeveloperPortal).Assembly.GetManifestResourceStream($"portal/{name}")
             ?? throw new InvalidOperationException($"The portal asset {name} is not embedded.");
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         return TypedResults.Stream(stream, Assets[name]);
+    }
+
+    private static Task WithPortalPolicy(HttpContext context, RequestDelegate next)
+    {
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        return next(context);
     }
 }

@@ -2,13 +2,15 @@ using ApiPlatform.Catalog;
 using ApiPlatform.ServiceDefaults.Auth;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Transforms;
 
 namespace ApiPlatform.Gateway.Routing;
 
 /// <summary>
 /// Per API one route <c>/{tier}/{api}/{**rest}</c> forwarding <c>/v{major}/{rest}</c> (the lifecycle middleware
-/// checks the version) and one cluster; plus the anonymous routes to the token server.
+/// checks the version) and one cluster with active and passive health checks; plus the anonymous routes to the
+/// token server.
 /// </summary>
 internal static class GatewayRoutes
 {
@@ -17,22 +19,23 @@ internal static class GatewayRoutes
     public const string IdentityClusterId = "identity";
     private const string ForwardedPrefixHeader = "X-Forwarded-Prefix";
 
-    public static CatalogProxyConfig Build(ApiCatalog catalog, GatewayOptions gateway, AuthOptions auth)
+    public static CatalogProxyConfig Build(ApiCatalog catalog, GatewayOptions gateway, AuthOptions auth, DestinationHealthOptions health)
     {
         List<RouteConfig> routes = [IdentityRoute("identity-connect", "/connect/{**rest}"), IdentityRoute("identity-discovery", "/.well-known/{**rest}")];
-        List<ClusterConfig> clusters = [Cluster(IdentityClusterId, auth.Authority, gateway.IdentityTimeout)];
+        List<ClusterConfig> clusters = [Cluster(IdentityClusterId, [auth.Authority], gateway.IdentityTimeout, health)];
         foreach (var api in catalog.Apis)
         {
             routes.Add(ApiRoute(api));
-            clusters.Add(Cluster(ClusterId(api), UpstreamOf(api, gateway), TimeSpan.FromSeconds(api.Policies.TimeoutSeconds)));
+            clusters.Add(Cluster(ClusterId(api), UpstreamsOf(api, gateway), TimeSpan.FromSeconds(api.Policies.TimeoutSeconds), health));
         }
         return new CatalogProxyConfig(routes, clusters);
     }
 
     private static string ClusterId(ApiDefinition api) => $"api-{api.Name}";
 
-    private static string UpstreamOf(ApiDefinition api, GatewayOptions gateway) =>
-        gateway.Upstreams.FirstOrDefault(u => string.Equals(u.Key, api.Name, StringComparison.OrdinalIgnoreCase)).Value ?? api.Upstream;
+    private static string[] UpstreamsOf(ApiDefinition api, GatewayOptions gateway) =>
+        (gateway.Upstreams.FirstOrDefault(u => string.Equals(u.Key, api.Name, StringComparison.OrdinalIgnoreCase)).Value ?? api.Upstream)
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static RouteConfig ApiRoute(ApiDefinition api) =>
         new RouteConfig
@@ -56,10 +59,31 @@ internal static class GatewayRoutes
         Match = new RouteMatch { Path = path },
     };
 
-    private static ClusterConfig Cluster(string id, string address, TimeSpan timeout) => new()
+    private static ClusterConfig Cluster(string id, string[] addresses, TimeSpan timeout, DestinationHealthOptions health) => new()
     {
         ClusterId = id,
-        Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = address } },
+        Destinations = addresses.Select((address, index) => (address, index))
+            .ToDictionary(d => d.index == 0 ? "primary" : $"destination-{d.index}", d => new DestinationConfig { Address = d.address }),
         HttpRequest = new ForwarderRequestConfig { ActivityTimeout = timeout },
+        LoadBalancingPolicy = health.LoadBalancingPolicy,
+        HealthCheck = new HealthCheckConfig
+        {
+            // With every destination unhealthy, try them all anyway rather than refuse without trying.
+            AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+            Active = new ActiveHealthCheckConfig
+            {
+                Enabled = health.ActiveEnabled,
+                Interval = health.ActiveInterval,
+                Timeout = health.ActiveTimeout,
+                Path = health.ActivePath,
+                Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+            },
+            Passive = new PassiveHealthCheckConfig
+            {
+                Enabled = true,
+                Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+                ReactivationPeriod = health.PassiveReactivationPeriod,
+            },
+        },
     };
 }

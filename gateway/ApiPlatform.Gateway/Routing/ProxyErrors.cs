@@ -14,6 +14,8 @@ internal static class ProxyErrors
     {
         ForwarderError.RequestTimedOut or ForwarderError.Request when IsConnectFailure(exception) => Unavailable(upstream),
         ForwarderError.NoAvailableDestinations => Unavailable(upstream),
+        // Kestrel cut a chunked body off at the route's limit.
+        ForwarderError.RequestBodyClient when IsTooLarge(exception) => Hardening.BodyLimitMiddleware.TooLarge(null),
         ForwarderError.RequestTimedOut => Problem(StatusCodes.Status504GatewayTimeout, ProblemTypes.UpstreamTimeout,
             "Upstream timeout", $"The {upstream} did not answer in time."),
         // The caller went away or sent a broken body: there is nobody to answer, or the status already says it.
@@ -25,11 +27,27 @@ internal static class ProxyErrors
             "Upstream error", $"The {upstream} failed to answer."),
     };
 
+    /// <summary>Whether the request never reached the upstream: no connection could be made.</summary>
+    public static bool IsConnectFailure(ForwarderError error, Exception? exception) =>
+        error is ForwarderError.Request or ForwarderError.RequestTimedOut && IsConnectFailure(exception);
+
     private static ProblemDetails Unavailable(string upstream) => Problem(StatusCodes.Status503ServiceUnavailable,
         ProblemTypes.UpstreamUnavailable, "Upstream unavailable", $"The {upstream} is unavailable.");
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    private static bool IsTooLarge(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     // Connection refused, unknown host, or the connect timeout (an OperationCanceledException over a TimeoutException).
     private static bool IsConnectFailure(Exception? exception)

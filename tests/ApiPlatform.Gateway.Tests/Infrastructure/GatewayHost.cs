@@ -2,39 +2,50 @@ using System.Net.Http.Headers;
 using ApiPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ApiPlatform.Gateway.Tests.Infrastructure;
 
-/// <summary>The real gateway, composed through the same extensions as its Program.cs, on a free loopback port.</summary>
+/// <summary>
+/// The real gateway, composed through the same extensions as its Program.cs, on a free loopback port, with a fake
+/// clock and its log records captured (the audit categories at Information).
+/// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private GatewayHost(WebApplication app, Uri address, FakeTimeProvider time)
+    private GatewayHost(WebApplication app, Uri address, FakeTimeProvider time, LogCapture logs)
     {
         this.app = app;
         Address = address;
         Time = time;
+        Logs = logs;
         Client = LoopbackApp.CreateClient(address);
     }
 
     public Uri Address { get; }
     public HttpClient Client { get; }
     public FakeTimeProvider Time { get; }
+    public LogCapture Logs { get; }
+    public IServiceProvider Services => app.Services;
 
     public static async Task<GatewayHost> StartAsync(string catalogPath, TestIssuer issuer, IDictionary<string, string?> settings)
     {
         var builder = LoopbackApp.CreateBuilder(
-            new Dictionary<string, string?>(settings)
+            new Dictionary<string, string?>
             {
                 ["Service:Name"] = "gateway",
                 ["Service:Tier"] = "platform",
                 ["Auth:Authority"] = issuer.Issuer,
                 ["Auth:Issuer"] = issuer.Issuer,
                 ["Catalog:Path"] = catalogPath,
-            },
+                ["Logging:LogLevel:ApiPlatform.Gateway.Audit"] = "Information",
+                ["Logging:LogLevel:ApiPlatform.Gateway.AdminAudit"] = "Information",
+            }.Concat(settings).ToDictionary(),
             typeof(GatewayExtensions).Assembly.GetName().Name);
+        var logs = new LogCapture();
+        builder.Logging.AddProvider(logs);
         builder.AddServiceDefaults();
         builder.AddGateway();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -44,12 +55,16 @@ public sealed class GatewayHost : IAsyncDisposable
         app.MapDefaultEndpoints(beforeAuthorization: pipeline => pipeline.UseGatewayLifecycle());
         app.MapGateway();
         var address = await LoopbackApp.StartAsync(app);
-        return new GatewayHost(app, address, time);
+        return new GatewayHost(app, address, time, logs);
     }
 
-    public async Task<HttpResponseMessage> GetAsync(string path, string? token = null, Action<HttpRequestHeaders>? headers = null)
+    public Task<HttpResponseMessage> GetAsync(string path, string? token = null, Action<HttpRequestHeaders>? headers = null) =>
+        SendAsync(HttpMethod.Get, path, token, headers: headers);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token = null, HttpContent? content = null,
+        Action<HttpRequestHeaders>? headers = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+        using var request = new HttpRequestMessage(method, path.TrimStart('/')) { Content = content };
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -57,6 +72,11 @@ public sealed class GatewayHost : IAsyncDisposable
         headers?.Invoke(request.Headers);
         return await Client.SendAsync(request);
     }
+
+    /// <summary>POSTs JSON text, with an Idempotency-Key when <paramref name="idempotencyKey"/> is given (sent as is).</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, string token, string json, string? idempotencyKey = null) =>
+        SendAsync(HttpMethod.Post, path, token, new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+            headers => { if (idempotencyKey is not null) { headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey); } });
 
     public async ValueTask DisposeAsync()
     {

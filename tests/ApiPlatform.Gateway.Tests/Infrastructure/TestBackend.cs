@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -5,37 +6,53 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ApiPlatform.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// A real upstream on loopback that echoes every request as JSON (and its correlation id, as platform services do);
-/// a path ending in <c>/slow</c> answers only after <see cref="SlowDelay"/>.
+/// A real upstream on loopback that echoes every request as JSON (and its correlation id, as platform services do).
+/// A path ending in <c>/slow</c> answers only after <see cref="SlowDelay"/>, one holding <c>/delay/{ms}/</c> after
+/// that many milliseconds, and one holding <c>/status/{code}</c> answers that status.
 /// </summary>
 public sealed class TestBackend : IAsyncDisposable
 {
     public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(10);
     private readonly WebApplication app;
+    private long requests;
 
-    private TestBackend(WebApplication app, Uri address)
+    private TestBackend(WebApplication app)
     {
         this.app = app;
-        Address = address;
     }
 
-    public Uri Address { get; }
+    public Uri Address { get; private set; } = null!;
 
     /// <summary>The address as a catalog upstream or <c>Gateway:Upstreams</c> value (no trailing slash).</summary>
     public string Upstream => Address.AbsoluteUri.TrimEnd('/');
 
+    /// <summary>How many requests reached this backend.</summary>
+    public long Requests => Interlocked.Read(ref requests);
+
     public static async Task<TestBackend> StartAsync()
     {
         var app = LoopbackApp.CreateBuilder(new Dictionary<string, string?>()).Build();
-        app.Map("/{**path}", EchoAsync);
-        return new TestBackend(app, await LoopbackApp.StartAsync(app));
+        var backend = new TestBackend(app);
+        app.Map("/{**path}", backend.EchoAsync);
+        backend.Address = await LoopbackApp.StartAsync(app);
+        return backend;
     }
 
-    private static async Task EchoAsync(HttpContext context)
+    private async Task EchoAsync(HttpContext context)
     {
-        if (context.Request.Path.Value?.EndsWith("/slow", StringComparison.Ordinal) == true)
+        var sequence = Interlocked.Increment(ref requests);
+        var path = context.Request.Path.Value ?? "";
+        if (path.EndsWith("/slow", StringComparison.Ordinal))
         {
             await Task.Delay(SlowDelay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        if (Segment(path, "delay") is { } delay)
+        {
+            await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        if (Segment(path, "status") is { } status)
+        {
+            context.Response.StatusCode = status;
         }
 
         var correlationId = context.Request.Headers["X-Correlation-Id"].ToString();
@@ -44,9 +61,18 @@ public sealed class TestBackend : IAsyncDisposable
             context.Response.Headers["X-Correlation-Id"] = correlationId;
         }
 
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        await context.Response.WriteAsJsonAsync(new EchoedRequest(context.Request.Method, target, headers));
+        await context.Response.WriteAsJsonAsync(new EchoedRequest(context.Request.Method, target, headers, body, sequence));
+    }
+
+    private static int? Segment(string path, string name)
+    {
+        var parts = path.Split('/');
+        var index = Array.IndexOf(parts, name);
+        return index >= 0 && index + 1 < parts.Length && int.TryParse(parts[index + 1], CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,80 @@
+using System.Globalization;
+using ApiPlatform.Gateway.Routing;
+using ApiPlatform.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ApiPlatform.Gateway.Idempotency;
+
+/// <summary>
+/// Idempotency keys at the edge (draft-ietf-httpapi-idempotency-key-header) for POST and PATCH on APIs whose catalog
+/// policy is <c>optional</c> or <c>required</c>: the first response per client, API and key is stored and replayed.
+/// </summary>
+internal sealed partial class IdempotencyMiddleware(
+    RequestDelegate next, IIdempotencyStore store, IdempotentExecution execution, IOptions<IdempotencyOptions> options,
+    ILogger<IdempotencyMiddleware> logger)
+{
+    private readonly IdempotencyOptions settings = options.Value;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var route = context.GetEndpoint()?.Metadata.GetMetadata<ApiRoutePolicy>();
+        if (route is null || route.Idempotency == IdempotencyMode.None || !IdempotencyModes.AppliesTo(context.Request.Method))
+        {
+            return next(context);
+        }
+
+        var header = context.Request.Headers[IdempotencyKey.HeaderName];
+        if (header.Count == 0)
+        {
+            return route.Idempotency == IdempotencyMode.Required
+                ? GatewayProblems.WriteAsync(context, IdempotencyProblems.Missing(route.Api))
+                : next(context);
+        }
+        return IdempotencyKey.TryParse(header, out var key)
+            ? RunOnceAsync(context, route, key)
+            : GatewayProblems.WriteAsync(context, IdempotencyProblems.Malformed());
+    }
+
+    private async Task RunOnceAsync(HttpContext context, ApiRoutePolicy route, string key)
+    {
+        var body = await RequestBody.BufferAsync(context);
+        var fingerprint = RequestFingerprint.Compute(context.Request, body.GetBuffer().AsSpan(0, (int)body.Length));
+        var storeKey = $"apiplatform:idempotency:{route.Api}:{context.User.GetClientId()}:{key}";
+        var owner = Guid.NewGuid().ToString("N");
+
+        IdempotencyClaim claim;
+        try
+        {
+            claim = await store.TryBeginAsync(storeKey, fingerprint, owner, route.InFlightLifetime).WaitAsync(settings.StoreTimeout);
+        }
+        catch (Exception ex)
+        {
+            LogStoreUnavailable(logger, ex, route.Api);
+            context.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await GatewayProblems.WriteAsync(context, IdempotencyProblems.StoreUnavailable());
+            return;
+        }
+
+        switch (claim.Outcome)
+        {
+            case IdempotencyOutcome.Acquired:
+                await execution.RunAndStoreAsync(context, next, storeKey, owner);
+                break;
+            case IdempotencyOutcome.Completed:
+                await IdempotentExecution.ReplayAsync(context, claim.Response!);
+                break;
+            case IdempotencyOutcome.InFlight:
+                context.Response.Headers.RetryAfter = "1";
+                await GatewayProblems.WriteAsync(context, IdempotencyProblems.InFlight());
+                break;
+            default:
+                await GatewayProblems.WriteAsync(context, IdempotencyProblems.Reused());
+                break;
+        }
+    }
+
+    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Idempotency store unreachable; request to the {Api} API refused with 503")]
+    private static partial void LogStoreUnavailable(ILogger logger, Exception error, string api);
+
+}

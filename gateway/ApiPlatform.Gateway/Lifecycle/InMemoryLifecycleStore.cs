@@ -1,0 +1,50 @@
+namespace ApiPlatform.Gateway.Lifecycle;
+
+/// <summary>Lifecycle overrides of a single gateway without Redis (Development only): lost on restart, not shared.</summary>
+internal sealed class InMemoryLifecycleStore : ILifecycleStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<VersionKey, LifecycleOverride> overrides = [];
+    private readonly List<LifecycleAuditEntry> audit = [];
+    private long revision;
+
+    public Task<long> RevisionAsync()
+    {
+        lock (gate)
+        {
+            return Task.FromResult(revision);
+        }
+    }
+
+    public Task<LifecycleSnapshot> ReadAsync()
+    {
+        lock (gate)
+        {
+            return Task.FromResult(new LifecycleSnapshot(revision, new Dictionary<VersionKey, LifecycleOverride>(overrides)));
+        }
+    }
+
+    public Task<long?> ChangeAsync(long expectedRevision, VersionKey key, LifecycleOverride change, LifecycleAuditEntry entry)
+    {
+        lock (gate)
+        {
+            if (revision != expectedRevision)
+            {
+                return Task.FromResult<long?>(null);
+            }
+            overrides[key] = change;
+            audit.Add(entry);
+            return Task.FromResult<long?>(++revision);
+        }
+    }
+
+    public Task<IReadOnlyList<LifecycleAuditEntry>> AuditAsync(int limit)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<LifecycleAuditEntry>>([.. Enumerable.Reverse(audit).Take(limit)]);
+        }
+    }
+
+    public Task SubscribeAsync(Action changed) => Task.CompletedTask;
+}

@@ -1,0 +1,39 @@
+using System.Collections.Frozen;
+using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.Idempotency;
+using ApiPlatform.Gateway.RateLimiting;
+
+namespace ApiPlatform.Gateway.Routing;
+
+/// <summary>
+/// What the gateway enforces on one API's route, computed once from the catalog and the options and attached to the
+/// route as endpoint metadata: the limit of every plan (catalog overrides applied), idempotency and body limit.
+/// </summary>
+internal sealed class ApiRoutePolicy
+{
+    public ApiRoutePolicy(ApiDefinition api, GatewayOptions gateway, RateLimitingOptions limiting)
+    {
+        Api = api.Name;
+        Idempotency = IdempotencyModes.Parse(api.Policies.Idempotency);
+        BodyLimitBytes = api.Policies.BodyLimitBytes;
+        // An in-flight record outlives the slowest answer the upstream may give, and no more.
+        InFlightLifetime = TimeSpan.FromSeconds(api.Policies.TimeoutSeconds + 10);
+        Plans = gateway.Plans.ToFrozenDictionary(
+            plan => plan.Key,
+            plan => api.Policies.PlanOverrides.TryGetValue(plan.Key, out var limit)
+                ? new RateLimitPolicy(plan.Key, limit.Requests, limit.WindowSeconds, limit.Burst, gateway.ReplicaCount, limiting.MaxBatch)
+                : new RateLimitPolicy(plan.Key, plan.Value.Requests, plan.Value.WindowSeconds, plan.Value.Burst, gateway.ReplicaCount, limiting.MaxBatch),
+            StringComparer.Ordinal);
+        DefaultPlan = Plans[gateway.DefaultPlan];
+    }
+
+    public string Api { get; }
+    public IdempotencyMode Idempotency { get; }
+    public long BodyLimitBytes { get; }
+    public TimeSpan InFlightLifetime { get; }
+    public FrozenDictionary<string, RateLimitPolicy> Plans { get; }
+    public RateLimitPolicy DefaultPlan { get; }
+
+    public RateLimitPolicy PolicyFor(string? plan) =>
+        plan is not null && Plans.TryGetValue(plan, out var policy) ? policy : DefaultPlan;
+}

@@ -1,0 +1,44 @@
+using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.Idempotency;
+using ApiPlatform.Gateway.Lifecycle;
+using ApiPlatform.Gateway.RateLimiting;
+using ApiPlatform.Gateway.Usage;
+using Microsoft.Extensions.Options;
+
+namespace ApiPlatform.Gateway.Routing;
+
+internal static class ProxyPipeline
+{
+    /// <summary>
+    /// Maps the routes generated from the catalog with the per-request policies in their pipeline, and attaches each
+    /// API's precomputed lifecycle and policies to its route.
+    /// </summary>
+    public static void MapCatalogProxy(this WebApplication app)
+    {
+        // Resolving the registry loads and validates the catalog now, so a bad catalog stops the start.
+        var lifecycles = app.Services.GetRequiredService<ApiLifecycleRegistry>();
+        var catalog = app.Services.GetRequiredService<ApiCatalog>();
+        var gateway = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var limiting = app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
+        var policies = catalog.Apis.ToDictionary(api => api.Name, api => new ApiRoutePolicy(api, gateway, limiting), StringComparer.Ordinal);
+
+        app.MapReverseProxy(proxy =>
+            {
+                proxy.UseMiddleware<RateLimitMiddleware>();
+                proxy.UseMiddleware<IdempotencyMiddleware>();
+                proxy.UseMiddleware<ProxyErrorMiddleware>();
+                proxy.UseMiddleware<UsageMiddleware>();
+                proxy.UseMiddleware<SafeRetryMiddleware>();
+                proxy.UseSessionAffinity();
+                proxy.UseLoadBalancing();
+                proxy.UsePassiveHealthChecks();
+            })
+            .ConfigureEndpoints((endpoint, route) =>
+            {
+                if (route.Metadata?.GetValueOrDefault(GatewayRoutes.ApiMetadataKey) is { } api && lifecycles.Find(api) is { } lifecycle)
+                {
+                    endpoint.WithMetadata(lifecycle, policies[api]);
+                }
+            });
+    }
+}
