@@ -168,6 +168,13 @@ def main():
             "ConnectionStrings__redis": f"127.0.0.1:{ports['redis']}",
             "Gateway__Upstreams__crm": url["backend"],
             "Gateway__Upstreams__erp": url["backend"],
+            # The limiter stays on the path (leases from Redis, headers on every response) with a plan the load cannot
+            # spend, so the figures measure its cost rather than its 429s.
+            "Gateway__Plans__internal__Requests": "1000000000",
+            "Gateway__Plans__internal__WindowSeconds": "60",
+            "Gateway__Plans__internal__Burst": "1000000000",
+            # One audit record per request is part of the chain: written to the console log, as in a container.
+            "Logging__LogLevel__ApiPlatform.Gateway.Audit": "Information",
             **json.loads(os.environ.get("BENCH_GATEWAY_SETTINGS", "{}")),
         }, cwd=os.path.join(WORK, "gateway"))
         with open(os.path.join(WORK, "nginx.conf"), "w") as f:
