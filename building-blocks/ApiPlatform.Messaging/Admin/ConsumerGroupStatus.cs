@@ -1,0 +1,3 @@
+namespace ApiPlatform.Messaging.Admin;
+
+public sealed record ConsumerGroupStatus(string Group, string Topic, long Lag, long OpenDeadLetters);

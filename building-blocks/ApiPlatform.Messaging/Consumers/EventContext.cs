@@ -1,0 +1,5 @@
+namespace ApiPlatform.Messaging.Consumers;
+
+/// <summary>The envelope of the event being handled.</summary>
+public sealed record EventContext(
+    string EventId, string Type, string Source, string Subject, string? Tenant, DateTimeOffset Time, string Group, int Attempt);

@@ -1,0 +1,7 @@
+namespace ApiPlatform.Messaging.Outbox;
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Published = 1,
+}

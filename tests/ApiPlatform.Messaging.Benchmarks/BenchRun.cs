@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using ApiPlatform.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ApiPlatform.Messaging.Benchmarks;
+
+/// <summary>
+/// One run: a producing service whose writers commit one order and its event per transaction, and a consuming
+/// service that applies each event; both with the library's default settings. Measured from the first commit to the
+/// last handler done.
+/// </summary>
+public static class BenchRun
+{
+    public static async Task<(double EventsPerSecond, double P50Ms, double P99Ms)> RunAsync(Engine engine, int events, int writers, string directory)
+    {
+        var (settings, producerDb, consumerDb, cleanup) = await engine.PrepareAsync(directory);
+        var clock = new ApplyOrder.Clock();
+        using var producer = Build(engine, settings, producerDb, clock, m => m.Publishes<OrderAccepted>());
+        using var consumer = Build(engine, settings, consumerDb, clock, m => m.Handles<OrderAccepted, ApplyOrder>("bench-orders"));
+        await Task.WhenAll(producer.StartAsync(), consumer.StartAsync());
+        await Task.Delay(500);
+
+        var watch = Stopwatch.StartNew();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            for (var number = Interlocked.Increment(ref next); number <= events; number = Interlocked.Increment(ref next))
+            {
+                await using var scope = producer.Services.CreateAsyncScope();
+                var database = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+                database.Rows.Add(new BenchRow { Number = number });
+                scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(new OrderAccepted(number));
+                await database.SaveChangesAsync();
+                clock.Committed[number] = Stopwatch.GetTimestamp();
+            }
+        })));
+        while (clock.Handled.Count < events)
+        {
+            if (watch.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new TimeoutException($"{engine.Name}: only {clock.Handled.Count} of {events} events were handled in 5 minutes.");
+            }
+            await Task.Delay(5);
+        }
+        var elapsed = watch.Elapsed;
+        await Task.WhenAll(producer.StopAsync(), consumer.StopAsync());
+        await cleanup();
+
+        var latencies = clock.Handled.Select(h => Stopwatch.GetElapsedTime(clock.Committed[h.Key], h.Value).TotalMilliseconds).Order().ToArray();
+        return (events / elapsed.TotalSeconds, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)]);
+    }
+
+    private static IHost Build(Engine engine, Dictionary<string, string?> settings, string database, ApplyOrder.Clock clock,
+        Action<Configuration.MessagingBuilder> messaging)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddDbContext<BenchDbContext>(options => engine.Configure(options, database));
+        builder.Services.AddSingleton(clock);
+        builder.AddMessaging<BenchDbContext>(messaging);
+        var host = builder.Build();
+        using var scope = host.Services.CreateScope();
+        var context = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
+        context.Database.EnsureCreated();
+        if (engine.Database == "sqlite")
+        {
+            context.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL;");
+        }
+        return host;
+    }
+}

@@ -1,0 +1,114 @@
+using ApiPlatform.Messaging.DeadLetters;
+using ApiPlatform.Messaging.Inbox;
+using ApiPlatform.Messaging.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApiPlatform.Messaging.Tests.Consumers;
+
+public sealed class ConsumerTests
+{
+    private const string Topic = "proof";
+
+    private static Task<ServiceUnderTest> ServiceAsync() =>
+        ServiceUnderTest.CreateAsync(m => m.Handles<OrderPlaced, RecordEffect>(RecordEffect.Group), new Dictionary<string, string?>
+        {
+            ["Messaging:Consumer:RetryBaseDelay"] = "00:00:01",
+            ["Messaging:Consumer:RetryMaxDelay"] = "00:00:30",
+            ["Messaging:Consumer:ReclaimAfter"] = "00:05:00",
+        });
+
+    [Fact]
+    public async Task A_redelivered_event_has_no_second_effect()
+    {
+        await using var service = await ServiceAsync();
+        var worker = service.Worker();
+        var envelope = Envelopes.For(new OrderPlaced("order-1", 1, 1), id: "event-1");
+        await worker.RunOnceAsync(default);
+        await service.Bus.PublishAsync(Topic, [envelope, envelope], default);
+
+        await worker.RunOnceAsync(default);
+        await service.Bus.PublishAsync(Topic, [envelope], default);
+        await worker.RunOnceAsync(default);
+
+        Assert.Single(await service.EffectsAsync());
+        Assert.Single(await service.QueryAsync(d => d.Set<InboxMessage>().ToListAsync()));
+        Assert.Equal(0, await service.Bus.GetLagAsync(Topic, RecordEffect.Group, default));
+    }
+
+    [Fact]
+    public async Task A_failing_event_is_retried_with_exponential_backoff_then_dead_lettered_after_five_attempts()
+    {
+        await using var service = await ServiceAsync();
+        service.Switches.Poison[7] = true;
+        var worker = service.Worker();
+        await worker.RunOnceAsync(default);
+        await service.Bus.PublishAsync(Topic, [Envelopes.For(new OrderPlaced("order-7", 7, 1))], default);
+        var firstFailure = service.Clock.GetUtcNow();
+        await worker.RunOnceAsync(default);
+
+        // Attempt n+1 comes between half and all of 1 s · 2ⁿ⁻¹ after attempt n: never before, always by then.
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            var full = TimeSpan.FromSeconds(Math.Pow(2, attempt - 1));
+            service.Clock.Advance(full / 2 - TimeSpan.FromMilliseconds(1));
+            await worker.RunOnceAsync(default);
+            Assert.Equal(attempt, service.Switches.Attempts[7]);
+            service.Clock.Advance(full / 2 + TimeSpan.FromMilliseconds(1));
+            await worker.RunOnceAsync(default);
+            Assert.Equal(attempt + 1, service.Switches.Attempts[7]);
+        }
+
+        var letter = Assert.Single(await service.QueryAsync(d => d.Set<DeadLetter>().ToListAsync()));
+        Assert.Equal(5, letter.Attempts);
+        Assert.Equal(DeadLetterStatus.Open, letter.Status);
+        Assert.Equal(firstFailure.ToUnixTimeMilliseconds(), letter.FirstFailureAt);
+        Assert.Equal(service.Clock.GetUtcNow().ToUnixTimeMilliseconds(), letter.LastFailureAt);
+        Assert.Contains("Order 7 is poison.", letter.Error, StringComparison.Ordinal);
+        Assert.Equal("proof.order.placed.v1", letter.Type);
+        Assert.Equal(0, await service.Bus.GetLagAsync(Topic, RecordEffect.Group, default));
+        Assert.Empty(await service.EffectsAsync());
+    }
+
+    [Fact]
+    public async Task Later_events_of_a_subject_wait_behind_one_being_retried_while_other_subjects_flow()
+    {
+        await using var service = await ServiceAsync();
+        service.Switches.Poison[1] = true;
+        var worker = service.Worker();
+        await worker.RunOnceAsync(default);
+        await service.Bus.PublishAsync(Topic, [
+            Envelopes.For(new OrderPlaced("order-a", 1, 1)),
+            Envelopes.For(new OrderPlaced("order-a", 2, 2)),
+            Envelopes.For(new OrderPlaced("order-b", 3, 1))], default);
+
+        await worker.RunOnceAsync(default);
+        Assert.Equal([3], (await service.EffectsAsync()).Select(e => e.Number));
+
+        service.Switches.Fixed = true;
+        service.Clock.Advance(TimeSpan.FromSeconds(1));
+        await worker.RunOnceAsync(default);
+
+        Assert.Equal([3, 1, 2], (await service.EffectsAsync()).Select(e => e.Number));
+        Assert.Equal(0, await service.Bus.GetLagAsync(Topic, RecordEffect.Group, default));
+    }
+
+    [Fact]
+    public async Task Other_event_types_on_the_topic_are_acknowledged_and_an_unreadable_message_is_dead_lettered_at_once()
+    {
+        await using var service = await ServiceAsync();
+        var worker = service.Worker();
+        await worker.RunOnceAsync(default);
+        await service.Bus.PublishAsync(Topic, [
+            Envelopes.For(new OrderPlaced("order-1", 1, 1), type: "proof.order.cancelled.v1"),
+            "{ not a cloud event",
+            Envelopes.For(new OrderPlaced("order-2", 2, 1))], default);
+
+        await worker.RunOnceAsync(default);
+
+        Assert.Equal([2], (await service.EffectsAsync()).Select(e => e.Number));
+        var letter = Assert.Single(await service.QueryAsync(d => d.Set<DeadLetter>().ToListAsync()));
+        Assert.Equal("unreadable", letter.Type);
+        Assert.Equal(1, letter.Attempts);
+        Assert.Equal(0, await service.Bus.GetLagAsync(Topic, RecordEffect.Group, default));
+    }
+}

@@ -1,0 +1,33 @@
+namespace ApiPlatform.Messaging.Tests.Infrastructure;
+
+/// <summary>The real engines the CI provides; tests that need one are skipped, never passed, without it.</summary>
+public static class TestEnvironment
+{
+    public const string RedisVariable = "APIPLATFORM_TEST_REDIS";
+    public const string PostgresVariable = "APIPLATFORM_TEST_POSTGRES";
+
+    public static string? Redis => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value ? value : null;
+
+    public static string? Postgres => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static string RequireRedis()
+    {
+        Skip.If(Redis is null, $"{RedisVariable} is not set: no Redis server to test against.");
+        return Redis!;
+    }
+
+    public static string RequirePostgres()
+    {
+        Skip.If(Postgres is null, $"{PostgresVariable} is not set: no PostgreSQL server to test against.");
+        return Postgres!;
+    }
+
+    public static void Require(Engine engine)
+    {
+        if (engine == Engine.PostgresAndRedis)
+        {
+            RequirePostgres();
+            RequireRedis();
+        }
+    }
+}

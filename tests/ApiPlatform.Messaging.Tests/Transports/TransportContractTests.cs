@@ -1,0 +1,153 @@
+using ApiPlatform.Messaging.Tests.Infrastructure;
+using ApiPlatform.Messaging.Transports;
+
+namespace ApiPlatform.Messaging.Tests.Transports;
+
+/// <summary>The delivery semantics every transport must have; run against the embedded transport and Redis Streams.</summary>
+public abstract class TransportContractTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Never = TimeSpan.FromHours(1);
+    private readonly TempDirectory directory = new();
+    private TestTransport? transport;
+
+    protected abstract TestTransport CreateTransport(TempDirectory directory);
+
+    private IMessageTransport Client() => (transport ??= CreateTransport(directory)).CreateClient();
+
+    [SkippableFact]
+    public async Task A_group_receives_the_published_messages_in_order()
+    {
+        var client = Client();
+        await client.EnsureGroupAsync("orders", "billing", default);
+        await client.PublishAsync("orders", ["m1", "m2", "m3"], default);
+        await client.PublishAsync("orders", ["m4"], default);
+
+        var first = await client.ReceiveAsync("orders", "billing", "c1", 2, Never, default);
+        var rest = await client.ReceiveAsync("orders", "billing", "c1", 10, Never, default);
+
+        Assert.Equal(["m1", "m2", "m3", "m4"], first.Concat(rest).Select(m => m.Body));
+        Assert.All(first.Concat(rest), m => Assert.Equal(1, m.DeliveryCount));
+        Assert.Empty(await client.ReceiveAsync("orders", "billing", "c1", 10, Never, default));
+    }
+
+    [SkippableFact]
+    public async Task Every_group_receives_every_message_and_topics_are_separate()
+    {
+        var client = Client();
+        await client.EnsureGroupAsync("orders", "billing", default);
+        await client.EnsureGroupAsync("orders", "shipping", default);
+        await client.EnsureGroupAsync("invoices", "billing", default);
+        await client.PublishAsync("orders", ["o1", "o2"], default);
+        await client.PublishAsync("invoices", ["i1"], default);
+
+        Assert.Equal(["o1", "o2"], Bodies(await client.ReceiveAsync("orders", "billing", "c1", 10, Never, default)));
+        Assert.Equal(["o1", "o2"], Bodies(await client.ReceiveAsync("orders", "shipping", "c1", 10, Never, default)));
+        Assert.Equal(["i1"], Bodies(await client.ReceiveAsync("invoices", "billing", "c1", 10, Never, default)));
+    }
+
+    [SkippableFact]
+    public async Task Consumers_of_one_group_share_its_messages_without_overlap()
+    {
+        var client = Client();
+        await client.EnsureGroupAsync("orders", "billing", default);
+        await client.PublishAsync("orders", Enumerable.Range(1, 10).Select(i => $"m{i}").ToList(), default);
+
+        var a = await client.ReceiveAsync("orders", "billing", "a", 4, Never, default);
+        var b = await client.ReceiveAsync("orders", "billing", "b", 10, Never, default);
+
+        Assert.Equal(4, a.Count);
+        Assert.Equal(6, b.Count);
+        Assert.Empty(Bodies(a).Intersect(Bodies(b)));
+    }
+
+    [SkippableFact]
+    public async Task An_acknowledged_message_is_never_delivered_again_an_unacknowledged_one_is_reclaimed_once_idle()
+    {
+        var client = Client();
+        await client.EnsureGroupAsync("orders", "billing", default);
+        await client.PublishAsync("orders", ["acked", "dropped"], default);
+        var delivered = await client.ReceiveAsync("orders", "billing", "dying", 10, Never, default);
+        await client.AcknowledgeAsync("orders", "billing", [delivered[0].Id], default);
+
+        // A live consumer does not take a message another consumer received a moment ago...
+        var survivor = Client();
+        Assert.Empty(await survivor.ReceiveAsync("orders", "billing", "survivor", 10, TimeSpan.FromMilliseconds(500), default));
+        await Task.Delay(700);
+        // ...but once it has been idle past the reclaim time, the dead consumer's message is handed over.
+        var reclaimed = Assert.Single(await survivor.ReceiveAsync("orders", "billing", "survivor", 10, TimeSpan.FromMilliseconds(500), default));
+
+        Assert.Equal("dropped", reclaimed.Body);
+        Assert.Equal(delivered[1].Id, reclaimed.Id);
+        Assert.Equal(2, reclaimed.DeliveryCount);
+        await survivor.AcknowledgeAsync("orders", "billing", [reclaimed.Id], default);
+        await Task.Delay(700);
+        Assert.Empty(await survivor.ReceiveAsync("orders", "billing", "survivor", 10, TimeSpan.FromMilliseconds(500), default));
+        Assert.Equal(0, await survivor.GetLagAsync("orders", "billing", default));
+    }
+
+    [SkippableFact]
+    public async Task Lag_counts_messages_not_yet_delivered_and_those_pending()
+    {
+        var client = Client();
+        await client.EnsureGroupAsync("orders", "billing", default);
+        await client.PublishAsync("orders", ["m1", "m2", "m3", "m4", "m5"], default);
+        Assert.Equal(5, await client.GetLagAsync("orders", "billing", default));
+
+        var delivered = await client.ReceiveAsync("orders", "billing", "c1", 3, Never, default);
+        Assert.Equal(5, await client.GetLagAsync("orders", "billing", default));
+        await client.AcknowledgeAsync("orders", "billing", delivered.Select(m => m.Id).ToList(), default);
+
+        Assert.Equal(2, await client.GetLagAsync("orders", "billing", default));
+        Assert.Equal(0, await client.GetLagAsync("orders", "nobody", default));
+    }
+
+    [SkippableFact]
+    public async Task A_group_created_later_starts_from_the_oldest_retained_message_and_ensuring_again_keeps_its_place()
+    {
+        var client = Client();
+        await client.PublishAsync("orders", ["m1", "m2", "m3"], default);
+        await client.EnsureGroupAsync("orders", "late", default);
+        var first = await client.ReceiveAsync("orders", "late", "c1", 2, Never, default);
+        await client.EnsureGroupAsync("orders", "late", default);
+
+        Assert.Equal(["m1", "m2"], Bodies(first));
+        Assert.Equal(["m3"], Bodies(await client.ReceiveAsync("orders", "late", "c1", 10, Never, default)));
+    }
+
+    [SkippableFact]
+    public async Task Trimming_never_drops_a_message_a_group_has_not_acknowledged()
+    {
+        var client = Client();
+        await client.EnsureGroupAsync("orders", "fast", default);
+        await client.EnsureGroupAsync("orders", "lagging", default);
+        await client.PublishAsync("orders", ["m1", "m2", "m3", "m4", "m5"], default);
+        var fast = await client.ReceiveAsync("orders", "fast", "c1", 10, Never, default);
+        await client.AcknowledgeAsync("orders", "fast", fast.Take(2).Select(m => m.Id).ToList(), default);
+
+        Assert.Equal(0, await client.TrimAsync("orders", TimeSpan.Zero, default));
+        Assert.Equal(["m1", "m2", "m3", "m4", "m5"], Bodies(await client.ReceiveAsync("orders", "lagging", "c1", 10, Never, default)));
+
+        var lagging = await client.ReceiveAsync("orders", "lagging", "c1", 10, Never, default);
+        Assert.Empty(lagging);
+        await client.AcknowledgeAsync("orders", "lagging", fast.Select(m => m.Id).ToList(), default);
+        Assert.Equal(0, await client.TrimAsync("orders", TimeSpan.FromHours(1), default));
+        // Now the oldest message any group still needs is m3 (pending in "fast").
+        Assert.Equal(2, await client.TrimAsync("orders", TimeSpan.Zero, default));
+
+        await client.EnsureGroupAsync("orders", "new", default);
+        Assert.Equal(["m3", "m4", "m5"], Bodies(await client.ReceiveAsync("orders", "new", "c1", 10, Never, default)));
+    }
+
+    private static string[] Bodies(IEnumerable<TransportMessage> messages) => messages.Select(m => m.Body).ToArray();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (transport is not null)
+        {
+            await transport.DisposeAsync();
+        }
+        directory.Dispose();
+    }
+}
