@@ -9,8 +9,8 @@ namespace ApiPlatform.Gateway.Routing;
 
 /// <summary>
 /// Per API one route <c>/{tier}/{api}/{**rest}</c> forwarding <c>/v{major}/{rest}</c> (the lifecycle middleware
-/// checks the version) and one cluster with active and passive health checks; plus the anonymous routes to the
-/// token server.
+/// checks the version), one route to its operations endpoints for platform admins, and one cluster with active and
+/// passive health checks; plus the anonymous routes to the token server.
 /// </summary>
 internal static class GatewayRoutes
 {
@@ -26,6 +26,7 @@ internal static class GatewayRoutes
         foreach (var api in catalog.Apis)
         {
             routes.Add(ApiRoute(api));
+            routes.Add(OperationsRoute(api));
             clusters.Add(Cluster(ClusterId(api), UpstreamsOf(api, gateway), TimeSpan.FromSeconds(api.Policies.TimeoutSeconds), health));
         }
         return new CatalogProxyConfig(routes, clusters);
@@ -50,6 +51,22 @@ internal static class GatewayRoutes
         // The stripped prefix goes upstream as X-Forwarded-Prefix so services can build public links.
         .WithTransformXForwarded(xPrefix: ForwardedTransformActions.Off)
         .WithTransformRequestHeader(ForwardedPrefixHeader, api.PathPrefix, append: false);
+
+    /// <summary>
+    /// Each service's operations endpoints (dead letters, replay: <c>/messaging/…</c>) at <c>/{tier}/{api}/messaging/…</c>,
+    /// for <c>platform:admin</c> only; no version, lifecycle, plan or idempotency applies to them.
+    /// </summary>
+    private static RouteConfig OperationsRoute(ApiDefinition api) =>
+        new RouteConfig
+        {
+            RouteId = $"operations-{api.Name}",
+            ClusterId = ClusterId(api),
+            AuthorizationPolicy = PlatformPolicies.Admin,
+            Match = new RouteMatch { Path = $"{api.PathPrefix}{OperationsPath}/{{**rest}}" },
+        }
+        .WithTransformPathRemovePrefix(api.PathPrefix);
+
+    public const string OperationsPath = "/messaging";
 
     private static RouteConfig IdentityRoute(string id, string path) => new()
     {
