@@ -1,17 +1,27 @@
+using ApiPlatform.Contracts.Crm;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
+using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Crm.Apis;
+using ApiPlatform.SystemApis.Crm.Connectors;
 using ApiPlatform.SystemApis.Crm.Data;
+using ApiPlatform.SystemApis.Crm.Events;
 
 namespace ApiPlatform.SystemApis.Crm;
 
 public static class CrmExtensions
 {
-    /// <summary>Adds the crm system API and its embedded reference CRM.</summary>
+    /// <summary>
+    /// Adds the crm system API, its embedded reference CRM and the vendor CRMs (Salesforce, HubSpot) that
+    /// <c>Crm:Connectors:{tenant}</c> may choose.
+    /// </summary>
     public static WebApplicationBuilder AddCrm(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<CrmDbContext>("crm");
         builder.Services.AddDatabaseSeeder<CrmDbContext, CrmSeeder>();
+        builder.Services.AddValidatorsFrom<CreateAccountRequest>();
+        builder.Services.AddScoped<CrmChangeFeed>();
+        builder.AddCrmConnectors();
         return builder;
     }
 
@@ -19,6 +29,8 @@ public static class CrmExtensions
     {
         var v1 = app.MapApiVersion("crm", 1);
         v1.MapAccountsApi();
+        v1.MapContactsApi();
+        v1.MapOpportunitiesApi();
         v1.MapQuotesApi();
         return app;
     }

@@ -3,23 +3,39 @@ using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Erp.Apis;
+using ApiPlatform.SystemApis.Erp.Connectors;
 using ApiPlatform.SystemApis.Erp.Data;
+using ApiPlatform.SystemApis.Erp.Events;
+using ApiPlatform.SystemApis.Erp.Inventory;
 
 namespace ApiPlatform.SystemApis.Erp;
 
 public static class ErpExtensions
 {
-    /// <summary>Adds the erp system API and its embedded reference ERP.</summary>
+    /// <summary>Adds the erp system API, its embedded reference ERP and the SAP S/4HANA connector that <c>Erp:Connectors:{tenant}</c> may choose.</summary>
     public static WebApplicationBuilder AddErp(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<ErpDbContext>("erp");
+        builder.Services.AddDatabaseSeeder<ErpDbContext, ErpSeeder>();
         builder.Services.AddValidatorsFrom<CreateSalesOrderRequest>();
+        builder.Services.AddScoped<ErpChangeFeed>();
+        builder.Services.AddScoped<StockLedger>();
+        builder.Services.AddHostedService<ReservationExpiry>();
+        builder.AddErpConnectors();
         return builder;
     }
 
     public static WebApplication MapErp(this WebApplication app)
     {
-        app.MapApiVersion("erp", 1).MapSalesOrdersApi();
+        var v1 = app.MapApiVersion("erp", 1);
+        v1.MapSalesOrdersApi();
+        v1.MapCustomersApi();
+        v1.MapProductsApi();
+        v1.MapInventoryApi();
+        v1.MapReservationsApi();
+        v1.MapSuppliersApi();
+        v1.MapPurchaseOrdersApi();
+        v1.MapGoodsReceiptsApi();
         return app;
     }
 }

@@ -3,24 +3,47 @@ using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Finance.Apis;
+using ApiPlatform.SystemApis.Finance.Billing;
+using ApiPlatform.SystemApis.Finance.Connectors;
 using ApiPlatform.SystemApis.Finance.Data;
+using ApiPlatform.SystemApis.Finance.Ledger;
+using ApiPlatform.SystemApis.Finance.Receivables;
+using ApiPlatform.SystemApis.Finance.Tax;
 
 namespace ApiPlatform.SystemApis.Finance;
 
 public static class FinanceExtensions
 {
-    /// <summary>Adds the finance system API and its embedded reference finance system.</summary>
+    /// <summary>
+    /// Adds the finance system API and its embedded reference finance system (credit, tax, receivables, payables, general
+    /// ledger, subscription billing), and the Stripe connector that <c>Finance:Billing:Connectors:{tenant}</c> may choose.
+    /// </summary>
     public static WebApplicationBuilder AddFinance(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FinanceDbContext>("finance");
         builder.Services.AddDatabaseSeeder<FinanceDbContext, FinanceSeeder>();
         builder.Services.AddValidatorsFrom<CreditAssessmentRequest>();
+        builder.Services.AddScoped<TaxCalculator>();
+        builder.Services.AddScoped<GeneralLedger>();
+        builder.Services.AddScoped<PaymentAllocator>();
+        builder.Services.AddScoped<BillingRecorder>();
+        builder.AddFinanceConnectors();
         return builder;
     }
 
     public static WebApplication MapFinance(this WebApplication app)
     {
-        app.MapApiVersion("finance", 1).MapCreditAssessmentsApi();
+        var v1 = app.MapApiVersion("finance", 1);
+        v1.MapCreditAssessmentsApi();
+        v1.MapTaxApi();
+        v1.MapInvoicesApi();
+        v1.MapPaymentsApi();
+        v1.MapBalancesApi();
+        v1.MapJournalEntriesApi();
+        v1.MapTrialBalanceApi();
+        v1.MapSupplierInvoicesApi();
+        v1.MapBillingApi();
+        app.MapStripeWebhook();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 namespace ApiPlatform.Contracts.Crm;
 
+/// <summary>A customer account; <c>ParentAccountId</c> places it in its corporate hierarchy.</summary>
 public sealed record Account(
     string Id,
     string Tenant,
@@ -7,4 +8,6 @@ public sealed record Account(
     string? ParentAccountId,
     string Country,
     string Currency,
-    SourceReference Source);
+    SourceReference Source,
+    string? Industry = null,
+    DateTimeOffset? UpdatedAt = null);

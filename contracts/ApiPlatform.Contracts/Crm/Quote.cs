@@ -13,6 +13,8 @@ public sealed record Quote(
     Money Total,
     DateTimeOffset CreatedAt,
     DateTimeOffset ValidUntil,
-    SourceReference Source);
+    SourceReference Source,
+    string? OpportunityId = null,
+    string? DecisionReason = null);
 
 public sealed record QuoteLine(int LineNumber, string Sku, string Description, decimal Quantity, Money UnitPrice, decimal DiscountPercent, Money NetAmount);

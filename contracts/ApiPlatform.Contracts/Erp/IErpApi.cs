@@ -10,4 +10,49 @@ public interface IErpApi
 
     [Get("/v1/sales-orders/{id}")]
     Task<IApiResponse<SalesOrder>> GetSalesOrderAsync(string id, CancellationToken cancellationToken);
+
+    [Get("/v1/sales-orders")]
+    Task<Page<SalesOrder>> ListSalesOrdersAsync(
+        [Query] string? tenant, [Query] string? customerAccountId, [Query] SalesOrderStatus? status, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+
+    [Get("/v1/sales-orders/{id}/status")]
+    Task<IApiResponse<SalesOrderTracking>> GetSalesOrderStatusAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Cancelling is idempotent in effect: a second cancel answers 409 and changes nothing.</summary>
+    [Post("/v1/sales-orders/{id}/cancel")]
+    Task<IApiResponse<SalesOrderTracking>> CancelSalesOrderAsync(string id, [Body] CancelSalesOrderRequest request, CancellationToken cancellationToken);
+
+    [Post("/v1/sales-orders/{id}/shipments")]
+    Task<IApiResponse<Shipment>> FulfilSalesOrderAsync(string id, [Body] FulfilSalesOrderRequest request, CancellationToken cancellationToken);
+
+    [Post("/v1/customers")]
+    Task<IApiResponse<Customer>> UpsertCustomerAsync([Body] UpsertCustomerRequest request, CancellationToken cancellationToken);
+
+    [Get("/v1/customers")]
+    Task<Page<Customer>> ListCustomersAsync([Query] string? tenant, [Query] string? crmAccountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+
+    [Get("/v1/products/{sku}")]
+    Task<IApiResponse<Product>> GetProductAsync(string sku, CancellationToken cancellationToken);
+
+    [Get("/v1/inventory/{sku}")]
+    Task<IApiResponse<List<InventoryAvailability>>> GetInventoryAsync(string sku, CancellationToken cancellationToken);
+
+    [Post("/v1/reservations")]
+    Task<IApiResponse<Reservation>> ReserveAsync([Body] CreateReservationRequest request, CancellationToken cancellationToken);
+
+    [Post("/v1/reservations/{id}/release")]
+    Task<IApiResponse<Reservation>> ReleaseReservationAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/v1/purchase-orders")]
+    Task<IApiResponse<PurchaseOrder>> CreatePurchaseOrderAsync(
+        [Body] CreatePurchaseOrderRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+
+    [Get("/v1/purchase-orders/{id}")]
+    Task<IApiResponse<PurchaseOrder>> GetPurchaseOrderAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/v1/purchase-orders/{id}/cancel")]
+    Task<IApiResponse<PurchaseOrder>> CancelPurchaseOrderAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/v1/goods-receipts")]
+    Task<IApiResponse<GoodsReceipt>> CreateGoodsReceiptAsync([Body] CreateGoodsReceiptRequest request, CancellationToken cancellationToken);
 }

@@ -7,4 +7,37 @@ public interface IFinanceApi
 {
     [Post("/v1/credit-assessments")]
     Task<CreditAssessment> AssessCreditAsync([Body] CreditAssessmentRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+
+    [Post("/v1/tax/calculations")]
+    Task<IApiResponse<TaxQuote>> CalculateTaxAsync([Body] TaxCalculationRequest request, CancellationToken cancellationToken);
+
+    [Post("/v1/invoices")]
+    Task<IApiResponse<Invoice>> IssueInvoiceAsync([Body] IssueInvoiceRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+
+    [Get("/v1/invoices/{id}")]
+    Task<IApiResponse<Invoice>> GetInvoiceAsync(string id, CancellationToken cancellationToken);
+
+    [Post("/v1/invoices/{id}/void")]
+    Task<IApiResponse<Invoice>> VoidInvoiceAsync(string id, [Body] VoidInvoiceRequest request, CancellationToken cancellationToken);
+
+    [Post("/v1/invoices/{id}/credit-notes")]
+    Task<IApiResponse<CreditNote>> IssueCreditNoteAsync(string id, [Body] IssueCreditNoteRequest request, CancellationToken cancellationToken);
+
+    [Post("/v1/payments")]
+    Task<IApiResponse<Payment>> RecordPaymentAsync([Body] RecordPaymentRequest request, CancellationToken cancellationToken);
+
+    [Get("/v1/accounts/{accountId}/balance")]
+    Task<IApiResponse<AccountBalance>> GetAccountBalanceAsync(string accountId, [Query] string? currency, CancellationToken cancellationToken);
+
+    [Post("/v1/journal-entries")]
+    Task<IApiResponse<JournalEntry>> PostJournalEntryAsync([Body] PostJournalEntryRequest request, CancellationToken cancellationToken);
+
+    [Get("/v1/ledger/trial-balance")]
+    Task<IApiResponse<TrialBalance>> GetTrialBalanceAsync([Query] string tenant, [Query] string period, [Query] string currency, CancellationToken cancellationToken);
+
+    [Post("/v1/supplier-invoices")]
+    Task<IApiResponse<SupplierInvoice>> RecordSupplierInvoiceAsync([Body] RecordSupplierInvoiceRequest request, CancellationToken cancellationToken);
+
+    [Post("/v1/supplier-payments")]
+    Task<IApiResponse<SupplierPayment>> RecordSupplierPaymentAsync([Body] RecordSupplierPaymentRequest request, CancellationToken cancellationToken);
 }

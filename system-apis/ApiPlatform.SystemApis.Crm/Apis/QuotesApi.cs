@@ -1,12 +1,10 @@
-using System.Security.Claims;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Data;
-using ApiPlatform.SystemApis.Crm.Data;
-using ApiPlatform.SystemApis.Crm.Quotes;
+using ApiPlatform.ServiceDefaults.Errors;
+using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ApiPlatform.SystemApis.Crm.Apis;
 
@@ -15,34 +13,42 @@ public static class QuotesApi
     public static RouteGroupBuilder MapQuotesApi(this RouteGroupBuilder v1)
     {
         var quotes = v1.MapGroup("/quotes").WithTags("Quotes");
-        quotes.MapGet("/", ListQuotes).WithName("listQuotes").WithSummary("List quotes with their lines and totals");
-        quotes.MapGet("/{id}", GetQuote).WithName("getQuote").WithSummary("Get one quote").ProducesProblem(404);
+        quotes.MapGet("/", ListQuotes).WithName("listQuotes").WithSummary("List quotes with their lines and totals").ProducesProblem(502);
+        quotes.MapGet("/{id}", GetQuote).WithName("getQuote").WithSummary("Get one quote").ProducesProblem(404).ProducesProblem(502);
+        quotes.MapPost("/", CreateQuote).WithValidation<CreateQuoteRequest>().WithName("createQuote")
+            .WithSummary("Create a draft quote; totals are computed from its lines, discounts and tax rate")
+            .ProducesProblem(403).ProducesProblem(422).ProducesProblem(502);
+        quotes.MapQuoteDecisions();
         return quotes;
     }
 
     public static async Task<Ok<Page<Quote>>> ListQuotes(
-        [AsParameters] PageRequest page, string? accountId, QuoteStatus? status, CrmDbContext db, ClaimsPrincipal user,
+        [AsParameters] PageRequest page, string? accountId, QuoteStatus? status, [FromQuery] string? tenant, [AsParameters] CrmRequest crm,
         CancellationToken cancellationToken)
     {
-        var query = db.Quotes.AsNoTracking().Include(q => q.Lines).VisibleTo(user);
-        if (accountId is not null)
-        {
-            query = query.Where(q => q.AccountId == accountId);
-        }
-
-        if (status is not null)
-        {
-            query = query.Where(q => q.Status == status);
-        }
-
-        return TypedResults.Ok(await query.OrderBy(q => q.Number).ToPageAsync(page, QuotePricing.ToContract, cancellationToken));
+        var (connector, resolved) = crm.For(tenant);
+        return TypedResults.Ok(await connector.ListQuotesAsync(resolved, accountId, status, page, cancellationToken));
     }
 
     public static async Task<Results<Ok<Quote>, NotFound>> GetQuote(
-        string id, CrmDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        string id, [FromQuery] string? tenant, [AsParameters] CrmRequest crm, CancellationToken cancellationToken)
     {
-        var quote = await db.Quotes.AsNoTracking().Include(q => q.Lines).VisibleTo(user).FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
-        return quote is null ? TypedResults.NotFound() : TypedResults.Ok(QuotePricing.ToContract(quote));
+        var (connector, resolved) = crm.For(tenant);
+        return await connector.GetQuoteAsync(resolved, id, cancellationToken) is { } quote ? TypedResults.Ok(quote) : TypedResults.NotFound();
     }
 
+    public static async Task<Results<Created<Quote>, Ok<Quote>, ProblemHttpResult>> CreateQuote(
+        CreateQuoteRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] CrmRequest crm,
+        CancellationToken cancellationToken)
+    {
+        var (connector, tenant) = crm.For(request.Tenant);
+        if (await connector.GetAccountAsync(tenant, request.AccountId, cancellationToken) is null)
+        {
+            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Unknown account",
+                $"The account {request.AccountId} does not exist in {connector.System}.");
+        }
+
+        var written = await connector.CreateQuoteAsync(request, crm.CreationKeyFor(idempotencyKey), cancellationToken);
+        return written.Created ? TypedResults.Created($"/v1/quotes/{written.Record.Id}", written.Record) : TypedResults.Ok(written.Record);
+    }
 }

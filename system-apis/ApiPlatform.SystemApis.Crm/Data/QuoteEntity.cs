@@ -9,10 +9,13 @@ public sealed class QuoteEntity : ITenantOwned
     public required string Tenant { get; init; }
     public required string Number { get; init; }
     public required string AccountId { get; init; }
+    public string? OpportunityId { get; init; }
     public QuoteStatus Status { get; set; }
+    public string? DecisionReason { get; set; }
     public required string Currency { get; init; }
     public decimal TaxRate { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ValidUntil { get; set; }
+    public string? CreationKey { get; init; }
     public List<QuoteLineEntity> Lines { get; init; } = [];
 }

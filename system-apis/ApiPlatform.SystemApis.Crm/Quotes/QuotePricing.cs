@@ -10,6 +10,8 @@ namespace ApiPlatform.SystemApis.Crm.Quotes;
 /// </summary>
 public static class QuotePricing
 {
+    public const string EmbeddedCrm = "embedded-crm";
+
     public static Quote ToContract(QuoteEntity quote)
     {
         var lines = quote.Lines.OrderBy(l => l.LineNumber).Select(l => PriceLine(l, quote.Currency)).ToList();
@@ -29,7 +31,9 @@ public static class QuotePricing
             new Money(subtotal - discount + tax, quote.Currency),
             quote.CreatedAt,
             quote.ValidUntil,
-            new SourceReference("embedded-crm", quote.Id));
+            new SourceReference(EmbeddedCrm, quote.Id),
+            quote.OpportunityId,
+            quote.DecisionReason);
     }
 
     private static (QuoteLine Line, decimal Gross, decimal Discount) PriceLine(QuoteLineEntity line, string currency)

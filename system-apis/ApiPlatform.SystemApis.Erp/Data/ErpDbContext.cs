@@ -2,11 +2,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Data;
 
-public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options) : DbContext(options)
+public sealed partial class ErpDbContext(DbContextOptions<ErpDbContext> options) : DbContext(options)
 {
     public DbSet<SalesOrderEntity> SalesOrders => Set<SalesOrderEntity>();
+    public DbSet<ShipmentEntity> Shipments => Set<ShipmentEntity>();
+    public DbSet<CustomerEntity> Customers => Set<CustomerEntity>();
+    public DbSet<ProductEntity> Products => Set<ProductEntity>();
+    public DbSet<PriceListEntity> PriceLists => Set<PriceListEntity>();
+    public DbSet<StockEntity> Stock => Set<StockEntity>();
+    public DbSet<ReservationEntity> Reservations => Set<ReservationEntity>();
+    public DbSet<SupplierEntity> Suppliers => Set<SupplierEntity>();
+    public DbSet<PurchaseOrderEntity> PurchaseOrders => Set<PurchaseOrderEntity>();
+    public DbSet<GoodsReceiptEntity> GoodsReceipts => Set<GoodsReceiptEntity>();
 
-    protected override void OnModelCreating(ModelBuilder model) =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
         model.Entity<SalesOrderEntity>(order =>
         {
             order.HasKey(o => o.Id);
@@ -24,4 +34,20 @@ public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options) : DbCon
                 line.Property(l => l.DiscountPercent).HasPrecision(9, 4);
             });
         });
+        model.Entity<ShipmentEntity>(shipment =>
+        {
+            shipment.HasKey(s => s.Id);
+            shipment.HasIndex(s => s.SalesOrderId);
+            shipment.HasIndex(s => s.Number).IsUnique();
+            shipment.OwnsMany(s => s.Lines, line =>
+            {
+                line.WithOwner().HasForeignKey("ShipmentId");
+                line.HasKey("ShipmentId", nameof(ShipmentLineEntity.LineNumber));
+                line.Property(l => l.Quantity).HasPrecision(18, 4);
+            });
+        });
+        OnMasterDataCreating(model);
+        OnInventoryCreating(model);
+        OnProcurementCreating(model);
+    }
 }

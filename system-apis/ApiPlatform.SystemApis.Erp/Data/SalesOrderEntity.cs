@@ -13,11 +13,14 @@ public sealed class SalesOrderEntity : ITenantOwned
     public SalesOrderStatus Status { get; set; }
     public required string Currency { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
     public required string CreatedBy { get; init; }
     public required string IdempotencyKey { get; init; }
 
     /// <summary>SHA-256 of the create request, to tell a replay from a reused key.</summary>
     public required string RequestHash { get; init; }
+
+    public string? CancellationReason { get; set; }
 
     public List<SalesOrderLineEntity> Lines { get; init; } = [];
 }

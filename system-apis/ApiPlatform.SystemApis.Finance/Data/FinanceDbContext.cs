@@ -2,10 +2,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Finance.Data;
 
-public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : DbContext(options)
+public sealed partial class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : DbContext(options)
 {
     public DbSet<CreditAccountEntity> CreditAccounts => Set<CreditAccountEntity>();
     public DbSet<CreditAssessmentEntity> CreditAssessments => Set<CreditAssessmentEntity>();
+    public DbSet<TaxRateEntity> TaxRates => Set<TaxRateEntity>();
+    public DbSet<InvoiceEntity> Invoices => Set<InvoiceEntity>();
+    public DbSet<CreditNoteEntity> CreditNotes => Set<CreditNoteEntity>();
+    public DbSet<PaymentEntity> Payments => Set<PaymentEntity>();
+    public DbSet<LedgerAccountEntity> LedgerAccounts => Set<LedgerAccountEntity>();
+    public DbSet<JournalEntryEntity> JournalEntries => Set<JournalEntryEntity>();
+    public DbSet<SupplierInvoiceEntity> SupplierInvoices => Set<SupplierInvoiceEntity>();
+    public DbSet<SupplierPaymentEntity> SupplierPayments => Set<SupplierPaymentEntity>();
+    public DbSet<BillingCustomerEntity> BillingCustomers => Set<BillingCustomerEntity>();
+    public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
+    public DbSet<BillingEventEntity> BillingEvents => Set<BillingEventEntity>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -24,5 +35,13 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             assessment.Property(a => a.CreditLimit).HasPrecision(18, 2);
             assessment.Property(a => a.OpenExposure).HasPrecision(18, 2);
         });
+        model.Entity<TaxRateEntity>(rate =>
+        {
+            rate.HasKey(r => new { r.Jurisdiction, r.TaxCode });
+            rate.Property(r => r.Rate).HasPrecision(9, 6);
+        });
+        OnReceivablesCreating(model);
+        OnLedgerCreating(model);
+        OnBillingCreating(model);
     }
 }

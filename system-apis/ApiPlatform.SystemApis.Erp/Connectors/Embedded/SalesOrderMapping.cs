@@ -2,7 +2,7 @@ using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.SystemApis.Erp.Data;
 
-namespace ApiPlatform.SystemApis.Erp.Apis;
+namespace ApiPlatform.SystemApis.Erp.Connectors.Embedded;
 
 internal static class SalesOrderMapping
 {
@@ -12,7 +12,7 @@ internal static class SalesOrderMapping
             l.LineNumber, l.Sku, l.Description, l.Quantity, new Money(l.UnitPrice, order.Currency), l.DiscountPercent,
             new Money(NetAmount(l), order.Currency))).ToList();
         return new SalesOrder(order.Id, order.Tenant, order.Number, order.CustomerAccountId, order.QuoteId, order.Status, lines,
-            new Money(lines.Sum(l => l.NetAmount.Amount), order.Currency), order.CreatedAt, new SourceReference("embedded-erp", order.Number));
+            new Money(lines.Sum(l => l.NetAmount.Amount), order.Currency), order.CreatedAt, new SourceReference(EmbeddedMapping.System, order.Number));
     }
 
     // Rounded per line like the quote it came from, so an order's total equals its quote's net total.

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Refit;
+
+namespace ApiPlatform.SystemApis.Connectors.Http;
+
+public static class VendorClientExtensions
+{
+    /// <summary>JSON as vendors write it: names as declared, numbers that may come as strings, no reflection surprises.</summary>
+    public static readonly JsonSerializerOptions VendorJson = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>
+    /// Registers a Refit client of a vendor system behind the guards every connector needs: no redirects to other hosts,
+    /// bounded answers, per-attempt and total timeouts, and retries of throttled or failed calls (honouring a short
+    /// Retry-After) only for reads and writes that cannot duplicate (PUT/PATCH/DELETE or a request with an Idempotency-Key).
+    /// </summary>
+    public static IHttpClientBuilder AddVendorClient<TClient>(
+        this IServiceCollection services, string name, Func<IServiceProvider, VendorEndpointOptions> endpoint, JsonSerializerOptions? json = null)
+        where TClient : class
+    {
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(json ?? VendorJson));
+        var client = services.AddRefitGeneratedClient<TClient>(settings, name)
+            .ConfigureHttpClient((provider, http) =>
+            {
+                http.BaseAddress = endpoint(provider).BaseUri;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+        client.AddResilienceHandler(name, (pipeline, context) =>
+        {
+            var options = endpoint(context.ServiceProvider);
+            var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
+            pipeline.AddTimeout(TimeSpan.FromSeconds(options.TotalTimeoutSeconds));
+            if (options.MaxRetries > 0)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, time)),
+                });
+            }
+            pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
+        });
+        client.AddHttpMessageHandler(provider => new UpstreamGuardHandler(endpoint(provider).MaxResponseBytes));
+        return client;
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, VendorEndpointOptions options, TimeProvider time)
+    {
+        var request = context.GetRequestMessage();
+        if (request is null || !IsRetrySafe(request) || !HttpClientResiliencePredicates.IsTransient(outcome))
+        {
+            return false;
+        }
+
+        // A vendor that asks for a long pause is answered at once (503 with its Retry-After) instead of holding the caller.
+        var retryAfter = outcome.Result?.Headers.RetryAfter;
+        var wait = retryAfter?.Delta ?? (retryAfter?.Date - time.GetUtcNow());
+        return wait is null || wait <= TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
+    }
+
+    private static bool IsRetrySafe(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Put
+        || request.Method == HttpMethod.Patch || request.Method == HttpMethod.Delete
+        || request.Headers.Contains("Idempotency-Key")
+        || request.Options.TryGetValue(RetrySafe, out var safe) && safe;
+
+    /// <summary>Marks a POST that only reads (e.g. a search) as safe to retry.</summary>
+    public static readonly HttpRequestOptionsKey<bool> RetrySafe = new("ApiPlatform.RetrySafe");
+}

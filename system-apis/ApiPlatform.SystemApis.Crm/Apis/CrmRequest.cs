@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.SystemApis.Crm.Connectors;
+using ApiPlatform.SystemApis.Crm.Events;
+
+namespace ApiPlatform.SystemApis.Crm.Apis;
+
+/// <summary>What every crm handler needs: the caller, the connector router and the change feed.</summary>
+public sealed record CrmRequest(ClaimsPrincipal User, ConnectorRouter<ICrmConnector> Connectors, CrmChangeFeed Changes)
+{
+    /// <summary>The connector of the tenant the request is about (see <see cref="TenantScope"/>), and that tenant.</summary>
+    public (ICrmConnector Connector, string? Tenant) For(string? tenant)
+    {
+        var resolved = TenantScope.Resolve(User, tenant);
+        return (Connectors.For(resolved), resolved);
+    }
+
+    public string CreationKeyFor(string? idempotencyKey) => CreationKey.For(User.GetClientId() ?? "unknown", idempotencyKey);
+}

@@ -1,0 +1,113 @@
+using ApiPlatform.Contracts.Erp;
+using ApiPlatform.ServiceDefaults.Errors;
+using ApiPlatform.SystemApis.Erp.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApiPlatform.SystemApis.Erp.Inventory;
+
+/// <summary>
+/// The embedded ERP's stock rules: reservations hold stock until consumed, released or expired; shipments take stock
+/// (first what the order reserved); receipts add it. Available stock never goes below zero: every change re-reads the
+/// stock row and a concurrent change fails on its concurrency tokens and is tried again.
+/// </summary>
+public sealed partial class StockLedger(ErpDbContext db, TimeProvider time)
+{
+    private const int Attempts = 3;
+    public static readonly TimeSpan DefaultHold = TimeSpan.FromMinutes(30);
+
+    public async Task<IReadOnlyList<StockEntity>> AvailabilityAsync(string? sku, string? warehouse, CancellationToken cancellationToken)
+    {
+        await ExpireDueAsync(sku, cancellationToken);
+        var query = db.Stock.AsNoTracking();
+        if (sku is not null)
+        {
+            query = query.Where(s => s.Sku == sku);
+        }
+        if (warehouse is not null)
+        {
+            query = query.Where(s => s.Warehouse == warehouse);
+        }
+        return await query.OrderBy(s => s.Sku).ThenBy(s => s.Warehouse).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Expires the active reservations whose hold time has passed, giving their stock back.</summary>
+    public async Task<int> ExpireDueAsync(string? sku, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await WithRetryAsync(async () =>
+        {
+            var active = await db.Reservations.Where(r => r.Status == ReservationStatus.Active && (sku == null || r.Sku == sku)).ToListAsync(cancellationToken);
+            var due = active.Where(r => r.ExpiresAt <= now).ToList();
+            foreach (var reservation in due)
+            {
+                await CloseAsync(reservation, ReservationStatus.Expired, now, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return due.Count;
+        });
+    }
+
+    public async Task<ReservationEntity> ReserveAsync(CreateReservationRequest request, CancellationToken cancellationToken)
+    {
+        await ExpireDueAsync(request.Sku, cancellationToken);
+        return await WithRetryAsync(async () =>
+        {
+            var stock = await db.Stock.Where(s => s.Sku == request.Sku && (request.Warehouse == null || s.Warehouse == request.Warehouse)).ToListAsync(cancellationToken);
+            var from = stock.Where(s => s.Available >= request.Quantity).OrderByDescending(s => s.Available).FirstOrDefault()
+                ?? throw Shortage(request.Sku, request.Quantity, stock);
+            var now = time.GetUtcNow();
+            from.Reserved += request.Quantity;
+            from.UpdatedAt = now;
+            var reservation = new ReservationEntity
+            {
+                Id = $"res-{Guid.NewGuid():N}", Tenant = request.Tenant, Sku = request.Sku, Warehouse = from.Warehouse, Quantity = request.Quantity,
+                Status = ReservationStatus.Active, SalesOrderId = request.SalesOrderId, CreatedAt = now,
+                ExpiresAt = now + (request.HoldMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : DefaultHold),
+            };
+            db.Reservations.Add(reservation);
+            await db.SaveChangesAsync(cancellationToken);
+            return reservation;
+        });
+    }
+
+    public Task<ReservationEntity> ReleaseAsync(string id, CancellationToken cancellationToken) =>
+        WithRetryAsync(async () =>
+        {
+            var reservation = await db.Reservations.FirstAsync(r => r.Id == id, cancellationToken);
+            if (reservation.Status != ReservationStatus.Active)
+            {
+                throw ProblemException.Conflict($"Reservation {reservation.Id} is {reservation.Status}, not active.");
+            }
+            await CloseAsync(reservation, ReservationStatus.Released, time.GetUtcNow(), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return reservation;
+        });
+
+    private async Task CloseAsync(ReservationEntity reservation, ReservationStatus status, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stock = await db.Stock.FirstAsync(s => s.Sku == reservation.Sku && s.Warehouse == reservation.Warehouse, cancellationToken);
+        stock.Reserved -= reservation.Quantity;
+        stock.UpdatedAt = now;
+        reservation.Status = status;
+        reservation.ClosedAt = now;
+    }
+
+    private static ProblemException Shortage(string sku, decimal quantity, IReadOnlyList<StockEntity> stock) =>
+        new(422, ProblemTypes.BusinessRule, "Not enough stock",
+            $"{quantity} of {sku} requested; available: {(stock.Count == 0 ? "none" : string.Join(", ", stock.Select(s => $"{s.Available} in {s.Warehouse}")))}.");
+
+    private async Task<T> WithRetryAsync<T>(Func<Task<T>> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await change();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using ApiPlatform.Contracts.Finance;
+using ApiPlatform.SystemApis.Finance.Data;
+using ApiPlatform.SystemApis.Finance.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApiPlatform.SystemApis.Finance.Billing;
+
+/// <summary>
+/// Records canonical billing events in finance, each once, with the journal entry of the money it moved traced back to
+/// its source event. A batch is saved in one transaction: it is recorded whole or not at all.
+/// </summary>
+public sealed class BillingRecorder(FinanceDbContext db, GeneralLedger ledger, TimeProvider time)
+{
+    public async Task<IReadOnlyList<BillingEventEntity>> RecordAsync(string tenant, IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken)
+    {
+        var sourceIds = events.Select(e => e.Source.ExternalId).ToList();
+        var known = await db.BillingEvents.AsNoTracking().Where(e => e.Tenant == tenant && sourceIds.Contains(e.SourceId))
+            .Select(e => e.SourceSystem + "/" + e.SourceId).ToListAsync(cancellationToken);
+        var recorded = new List<BillingEventEntity>();
+        foreach (var billingEvent in events.Where(e => !known.Contains(e.Source.System + "/" + e.Source.ExternalId)).DistinctBy(e => e.Source))
+        {
+            var entity = new BillingEventEntity
+            {
+                Id = billingEvent.Id, Tenant = tenant, Type = billingEvent.Type, OccurredAt = billingEvent.OccurredAt, CustomerId = billingEvent.CustomerId,
+                SubscriptionId = billingEvent.SubscriptionId, InvoiceId = billingEvent.InvoiceId, Currency = billingEvent.Amount?.Currency,
+                Amount = billingEvent.Amount?.Amount, Tax = billingEvent.Tax?.Amount, SourceSystem = billingEvent.Source.System,
+                SourceId = billingEvent.Source.ExternalId, RecordedAt = time.GetUtcNow(),
+            };
+            if (BillingPosting.LinesOf(billingEvent) is { } lines && billingEvent.Amount is { } amount)
+            {
+                var entry = await ledger.PostAsync(tenant, DateOnly.FromDateTime(billingEvent.OccurredAt.UtcDateTime),
+                    $"{billingEvent.Source.System} {billingEvent.Type} {billingEvent.Source.ExternalId}", amount.Currency, lines,
+                    (billingEvent.Source.System, billingEvent.Source.ExternalId), cancellationToken);
+                entity.JournalEntryId = entry.Id;
+            }
+            db.BillingEvents.Add(entity);
+            recorded.Add(entity);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return recorded;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ApiPlatform.SystemApis.Testing;
+
+public static class HttpAssertions
+{
+    /// <summary>Asserts an RFC 9457 problem response with the status and type, and returns its body.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string typeSuffix)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.EndsWith("/problems/" + typeSuffix, problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+        return problem;
+    }
+
+    /// <summary>Asserts a 502/503/504 problem that names the system of record.</summary>
+    public static async Task<JsonElement> AssertUpstreamProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string typeSuffix, string system)
+    {
+        var problem = await response.AssertProblemAsync(status, typeSuffix);
+        Assert.Equal(system, problem.GetProperty("system").GetString());
+        return problem;
+    }
+
+    public static async Task<JsonElement> AssertJsonAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string path, object? body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object? body, string? idempotencyKey = null) =>
+        client.SendJsonAsync(HttpMethod.Post, path, body, idempotencyKey);
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using ApiPlatform.SystemApis.Erp.Tests.Infrastructure;
+using ApiPlatform.SystemApis.Testing;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using static ApiPlatform.SystemApis.Erp.Tests.Infrastructure.SapStubs;
+
+namespace ApiPlatform.SystemApis.Erp.Tests;
+
+/// <summary>erp for a tenant served by SAP S/4HANA Cloud, through the gateway, against WireMock answering as SAP's OData v2 APIs.</summary>
+[Collection(ErpCollection.Name)]
+public sealed class SapConnectorTests
+{
+    private const string Tenant = ErpPlatform.SapTenant;
+    private readonly ErpPlatform platform;
+
+    public SapConnectorTests(ErpPlatform platform)
+    {
+        this.platform = platform;
+        platform.Sap.Reset();
+    }
+
+    [Fact]
+    public async Task Customers_page_with_top_skip_and_inlinecount()
+    {
+        platform.Sap.Given(Get(BusinessPartners).WithParam("$skip", "2").WithParam("$top", "2").WithParam("$inlinecount", "allpages"))
+            .RespondWith(Json(200, List(3, BusinessPartner("10100003", "Initech Europe GmbH", "acc-initech-3"))));
+        using var client = await platform.ClientAsync();
+
+        var page = await (await client.GetAsync($"/system/erp/v1/customers?tenant={Tenant}&offset=2&limit=2")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(3, page.GetProperty("total").GetInt32());
+        var customer = Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal("10100003", customer.GetProperty("id").GetString());
+        Assert.Equal("acc-initech-3", customer.GetProperty("crmAccountId").GetString());
+        Assert.Equal("DE", customer.GetProperty("country").GetString());
+        Assert.Equal("sap", customer.GetProperty("source").GetProperty("system").GetString());
+        Assert.Equal("2025-11-01T00:00:00+00:00", customer.GetProperty("updatedAt").GetString());
+        Assert.Contains("BusinessPartnerCategory eq '2'", platform.Sap.LogEntries.Single().RequestMessage?.Query?["$filter"].Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sales_order_is_written_with_a_fetched_csrf_token_and_a_retry_finds_it_instead_of_writing_again()
+    {
+        var lookup = Get(SalesOrders).WithParam("$filter", new WildcardMatcher("PurchaseOrderByCustomer eq *"));
+        platform.Sap.Given(lookup).InScenario("order").WhenStateIs("created").RespondWith(Json(200, List(1, SalesOrder("4711", "ref"))));
+        platform.Sap.Given(lookup).AtPriority(5).RespondWith(Json(200, List(0)));
+        platform.Sap.Given(Get(BusinessPartners).WithParam("$filter", new WildcardMatcher("*BusinessPartnerIDByExtSystem eq 'acc-initech-1'*")))
+            .RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", "acc-initech-1"))));
+        platform.Sap.Given(Request.Create().WithPath("/sap/opu/odata/sap/API_SALES_ORDER_SRV/").UsingHead().WithHeader("x-csrf-token", "Fetch")).RespondWith(Token());
+        platform.Sap.Given(Request.Create().WithPath(SalesOrders).UsingPost().WithHeader("x-csrf-token", CsrfToken).WithHeader("Cookie", "*SAP_SESSIONID_ZI3_100=abc123*"))
+            .InScenario("order").WillSetStateTo("created").RespondWith(Json(201, Single(SalesOrder("4711", "ref"))));
+        using var client = await platform.DirectClientAsync("erp");
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await (await client.PostJsonAsync("/v1/sales-orders", Order(), key)).AssertJsonAsync(HttpStatusCode.Created);
+        var retry = await (await client.PostJsonAsync("/v1/sales-orders", Order(), key)).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("4711", first.GetProperty("id").GetString());
+        Assert.Equal("4711", retry.GetProperty("id").GetString());
+        Assert.Equal(240m, first.GetProperty("total").GetProperty("amount").GetDecimal());
+        Assert.Equal("sap", first.GetProperty("source").GetProperty("system").GetString());
+        var posts = platform.Sap.Requests().Where(r => r.Method == "POST").ToList();
+        var post = Assert.Single(posts);
+        Assert.Contains("\"SoldToParty\":\"10100001\"", post.Body, StringComparison.Ordinal);
+        Assert.Contains("\"ConditionType\":\"PPR0\"", post.Body, StringComparison.Ordinal);
+        Assert.Equal(0, platform.EmbeddedRecordsOf(Tenant));
+    }
+
+    [Fact]
+    public async Task An_expired_csrf_token_is_fetched_again_and_the_write_sent_once_more()
+    {
+        platform.Sap.Given(Get(SalesOrders)).RespondWith(Json(200, List(0)));
+        platform.Sap.Given(Get(BusinessPartners)).RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", "acc-initech-1"))));
+        platform.Sap.Given(Request.Create().WithPath("/sap/opu/odata/sap/API_SALES_ORDER_SRV/").UsingHead()).RespondWith(Token());
+        platform.Sap.Given(Request.Create().WithPath(SalesOrders).UsingPost()).InScenario("csrf").WillSetStateTo("refreshed")
+            .RespondWith(Response.Create().WithStatusCode(403).WithHeader("x-csrf-token", "Required").WithBody("CSRF token validation failed"));
+        platform.Sap.Given(Request.Create().WithPath(SalesOrders).UsingPost()).InScenario("csrf").WhenStateIs("refreshed")
+            .RespondWith(Json(201, Single(SalesOrder("4712", "ref"))));
+        using var client = await platform.ClientAsync();
+
+        var created = await (await client.PostJsonAsync("/system/erp/v1/sales-orders", Order(), Guid.NewGuid().ToString("N"))).AssertJsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal("4712", created.GetProperty("id").GetString());
+        Assert.Equal(2, platform.Sap.Requests().Count(r => r.Method == "POST"));
+        Assert.True(platform.Sap.Requests().Count(r => r.Method == "HEAD") >= 1);
+    }
+
+    [Fact]
+    public async Task An_odata_error_body_is_passed_on_as_a_502_naming_sap()
+    {
+        platform.Sap.Given(Get(SalesOrders)).RespondWith(Json(200, List(0)));
+        platform.Sap.Given(Get(BusinessPartners)).RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", "acc-initech-1"))));
+        platform.Sap.Given(Request.Create().WithPath("/sap/opu/odata/sap/API_SALES_ORDER_SRV/").UsingHead()).RespondWith(Token());
+        platform.Sap.Given(Request.Create().WithPath(SalesOrders).UsingPost()).RespondWith(Json(400, Error("V1/382", "Material SPARE-KIT is not defined for sales org. 1010")));
+        using var client = await platform.ClientAsync();
+
+        var problem = await (await client.PostJsonAsync("/system/erp/v1/sales-orders", Order(), Guid.NewGuid().ToString("N")))
+            .AssertUpstreamProblemAsync(HttpStatusCode.BadGateway, "upstream-error", "sap");
+
+        Assert.Contains("Material SPARE-KIT is not defined", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, platform.EmbeddedRecordsOf(Tenant));
+    }
+
+    [Fact]
+    public async Task A_customer_upsert_updates_the_business_partner_of_the_crm_account()
+    {
+        platform.Sap.Given(Get(BusinessPartners).WithParam("$filter", new WildcardMatcher("*BusinessPartnerIDByExtSystem eq 'acc-initech-1'*")))
+            .RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", "acc-initech-1"))));
+        platform.Sap.Given(Get($"{BusinessPartners}('10100001')")).RespondWith(Json(200, Single(BusinessPartner("10100001", "Initech Deutschland GmbH", "acc-initech-1"))));
+        platform.Sap.Given(Request.Create().WithPath("/sap/opu/odata/sap/API_BUSINESS_PARTNER/").UsingHead()).RespondWith(Token());
+        platform.Sap.Given(Request.Create().WithPath($"{BusinessPartners}('10100001')").UsingPatch()).RespondWith(Response.Create().WithStatusCode(204));
+        using var client = await platform.ClientAsync();
+
+        var customer = await (await client.PostJsonAsync("/system/erp/v1/customers",
+            new { tenant = Tenant, crmAccountId = "acc-initech-1", name = "Initech Deutschland GmbH", country = "DE", currency = "EUR" })).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Initech Deutschland GmbH", customer.GetProperty("name").GetString());
+        Assert.DoesNotContain(platform.Sap.Requests(), r => r.Method == "POST");
+    }
+
+    private static object Order() => new
+    {
+        tenant = Tenant,
+        customerAccountId = "acc-initech-1",
+        currency = "EUR",
+        lines = new[] { new { sku = "SPARE-KIT", description = "Spare parts kit", quantity = 2m, unitPrice = new { amount = 120m, currency = "EUR" }, discountPercent = 0m } },
+    };
+}

@@ -1,0 +1,58 @@
+using ApiPlatform.SystemApis.Finance.Data;
+using ApiPlatform.SystemApis.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.Server;
+
+namespace ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
+
+/// <summary>The platform on SQLite with finance billing tenant <c>initech</c> through Stripe (WireMock); acme and globex use the embedded billing system.</summary>
+public sealed class FinancePlatform : SystemApiPlatform
+{
+    public const string StripeTenant = "initech";
+    public const string WebhookSecret = "whsec_test0initech0signing0secret";
+
+    public WireMockServer Stripe { get; } = WireMockServer.Start();
+
+    protected override bool OnPostgres => false;
+
+    protected override Dictionary<string, string?> Configuration() => new()
+    {
+        [$"Finance:Billing:Connectors:{StripeTenant}"] = "stripe",
+        ["Finance:Stripe:BaseUrl"] = Stripe.Url,
+        ["Finance:Stripe:SecretKey"] = StripeStubs.SecretKey,
+        ["Finance:Stripe:WebhookSecret"] = WebhookSecret,
+        ["Finance:Stripe:AttemptTimeoutSeconds"] = "2",
+        ["Finance:Stripe:TotalTimeoutSeconds"] = "5",
+    };
+
+    /// <summary>What finance recorded from a tenant's billing system: events and the journal entries traced to them.</summary>
+    public (int Events, int JournalEntries) RecordedFrom(string tenant, string system)
+    {
+        using var scope = Platform.Services("finance").CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FinanceDbContext>();
+        return (db.BillingEvents.Count(e => e.Tenant == tenant && e.SourceSystem == system), db.JournalEntries.Count(e => e.Tenant == tenant && e.OriginSystem == system));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Stripe.Stop();
+    }
+}
+
+public sealed class FinancePostgresPlatform : SystemApiPlatform
+{
+    protected override bool OnPostgres => true;
+}
+
+[CollectionDefinition(Name)]
+public sealed class FinanceCollection : ICollectionFixture<FinancePlatform>
+{
+    public const string Name = "finance-sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class FinancePostgresCollection : ICollectionFixture<FinancePostgresPlatform>
+{
+    public const string Name = "finance-postgres";
+}
