@@ -19,16 +19,14 @@ var stopwatch = Stopwatch.StartNew();
 await using var platform = await PlatformHost.StartAsync(settings);
 Banner.Print(platform, stopwatch.Elapsed);
 
+// Ctrl+C (SIGINT) and SIGTERM stop every service cleanly, in reverse start order.
 var stop = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.TrySetResult();
-};
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+void Stop(PosixSignalContext context)
 {
     context.Cancel = true;
     stop.TrySetResult();
-});
+}
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 await stop.Task;
 Console.WriteLine("Stopping ApiPlatform...");

@@ -20,6 +20,7 @@ public static class ProblemTypes
     public const string UpstreamError = Base + "upstream-error";
     public const string VersionNotFound = Base + "version-not-found";
     public const string LifecycleRetired = Base + "lifecycle-retired";
+    public const string NotSupported = Base + "not-supported";
     public const string Internal = Base + "internal";
 
     /// <summary>The problem type for a status code a handler returned without a body.</summary>
@@ -35,6 +36,7 @@ public static class ProblemTypes
         413 => PayloadTooLarge,
         422 => BusinessRule,
         429 => RateLimited,
+        501 => NotSupported,
         502 => UpstreamError,
         503 => UpstreamUnavailable,
         504 => UpstreamTimeout,

@@ -26,7 +26,7 @@ public sealed record ErpRequest(ClaimsPrincipal User, ConnectorRouter<IErpConnec
         var kind = Connectors.KindFor(resolved);
         return kind == ConnectorRoutingOptions.Embedded
             ? resolved
-            : throw new ProblemException(501, ProblemTypes.BusinessRule, $"Not supported by {kind}",
+            : throw new ProblemException(501, ProblemTypes.NotSupported, $"Not supported by {kind}",
                 $"This operation is offered by the embedded ERP; tenant '{resolved}' is served by {kind}.");
     }
 }

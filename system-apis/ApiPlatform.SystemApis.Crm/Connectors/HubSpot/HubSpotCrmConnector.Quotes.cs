@@ -55,7 +55,7 @@ internal sealed partial class HubSpotCrmConnector
     }
 
     public Task<Written<Quote>> CreateQuoteAsync(CreateQuoteRequest request, string creationKey, CancellationToken cancellationToken) =>
-        throw new ProblemException(501, ProblemTypes.BusinessRule, "Not supported by hubspot",
+        throw new ProblemException(501, ProblemTypes.NotSupported, "Not supported by hubspot",
             "Quotes of a HubSpot tenant are created in HubSpot, from a deal and a quote template; this API reads and decides them.");
 
     public async Task<Quote> SetQuoteStatusAsync(Quote quote, QuoteStatus status, string? reason, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal sealed partial class SalesforceCrmConnector
     }
 
     public Task<Written<Quote>> CreateQuoteAsync(CreateQuoteRequest request, string creationKey, CancellationToken cancellationToken) =>
-        throw new ProblemException(501, ProblemTypes.BusinessRule, "Not supported by salesforce",
+        throw new ProblemException(501, ProblemTypes.NotSupported, "Not supported by salesforce",
             "Quotes of a Salesforce tenant are created in Salesforce, from an opportunity and its price book; this API reads and decides them.");
 
     public async Task<Quote> SetQuoteStatusAsync(Quote quote, QuoteStatus status, string? reason, CancellationToken cancellationToken)
