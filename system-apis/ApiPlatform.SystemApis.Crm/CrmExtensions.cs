@@ -1,4 +1,6 @@
 using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Messaging.Admin;
+using ApiPlatform.Messaging;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
@@ -21,6 +23,7 @@ public static class CrmExtensions
         builder.Services.AddDatabaseSeeder<CrmDbContext, CrmSeeder>();
         builder.Services.AddValidatorsFrom<CreateAccountRequest>();
         builder.Services.AddScoped<CrmChangeFeed>();
+        builder.AddMessaging<CrmDbContext>(messaging => messaging.Publishes<AccountChanged>().Publishes<QuoteApproved>());
         builder.AddCrmConnectors();
         return builder;
     }
@@ -32,6 +35,7 @@ public static class CrmExtensions
         v1.MapContactsApi();
         v1.MapOpportunitiesApi();
         v1.MapQuotesApi();
+        app.MapMessagingAdmin();
         return app;
     }
 }

@@ -1,4 +1,7 @@
+using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Messaging.Admin;
+using ApiPlatform.Messaging;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
@@ -19,6 +22,8 @@ public static class ErpExtensions
         builder.Services.AddDatabaseSeeder<ErpDbContext, ErpSeeder>();
         builder.Services.AddValidatorsFrom<CreateSalesOrderRequest>();
         builder.Services.AddScoped<ErpChangeFeed>();
+        builder.AddMessaging<ErpDbContext>(messaging =>
+            messaging.Handles<AccountChanged, UpsertCustomerFromCrmAccount>(UpsertCustomerFromCrmAccount.Group));
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddHostedService<ReservationExpiry>();
         builder.AddErpConnectors();
@@ -36,6 +41,7 @@ public static class ErpExtensions
         v1.MapSuppliersApi();
         v1.MapPurchaseOrdersApi();
         v1.MapGoodsReceiptsApi();
+        app.MapMessagingAdmin();
         return app;
     }
 }

@@ -40,6 +40,11 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["Gateway:UsageFlushInterval"] = "00:00:00.200",
             },
         };
+        if (settings.RedisConnectionString is { Length: > 0 })
+        {
+            // A real Redis has streams (the embedded Garnet has not): integration events then travel on Redis Streams.
+            settings.SharedConfiguration["Messaging:Transport"] = "redis";
+        }
         Platform = await PlatformHost.StartAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl };
     }

@@ -49,8 +49,12 @@ public static class AccountsApi
             return invalid;
         }
 
-        var written = await connector.CreateAccountAsync(request, crm.CreationKeyFor(idempotencyKey), cancellationToken);
-        await crm.Changes.AccountChangedAsync(written.Record, cancellationToken);
+        var written = await crm.Changes.InTransactionAsync(async () =>
+        {
+            var created = await connector.CreateAccountAsync(request, crm.CreationKeyFor(idempotencyKey), cancellationToken);
+            await crm.Changes.AccountChangedAsync(created.Record, cancellationToken);
+            return created;
+        }, cancellationToken);
         return written.Created ? TypedResults.Created($"/v1/accounts/{written.Record.Id}", written.Record) : TypedResults.Ok(written.Record);
     }
 
@@ -63,12 +67,15 @@ public static class AccountsApi
             return invalid;
         }
 
-        var account = await connector.UpdateAccountAsync(resolved, id, request, cancellationToken);
-        if (account is null)
+        var account = await crm.Changes.InTransactionAsync(async () =>
         {
-            return TypedResults.NotFound();
-        }
-        await crm.Changes.AccountChangedAsync(account, cancellationToken);
-        return TypedResults.Ok(account);
+            var updated = await connector.UpdateAccountAsync(resolved, id, request, cancellationToken);
+            if (updated is not null)
+            {
+                await crm.Changes.AccountChangedAsync(updated, cancellationToken);
+            }
+            return updated;
+        }, cancellationToken);
+        return account is null ? TypedResults.NotFound() : TypedResults.Ok(account);
     }
 }

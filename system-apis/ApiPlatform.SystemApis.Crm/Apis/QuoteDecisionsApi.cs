@@ -28,12 +28,15 @@ public static class QuoteDecisionsApi
     public static async Task<Results<Ok<Quote>, NotFound, ProblemHttpResult>> Approve(
         string id, [FromQuery] string? tenant, [AsParameters] CrmRequest crm, CancellationToken cancellationToken)
     {
-        var result = await MoveAsync(id, tenant, QuoteStatus.Approved, null, crm, cancellationToken);
-        if (result.Result is Ok<Quote> { Value: { } approved })
+        return await crm.Changes.InTransactionAsync(async () =>
         {
-            await crm.Changes.QuoteApprovedAsync(approved, cancellationToken);
-        }
-        return result;
+            var result = await MoveAsync(id, tenant, QuoteStatus.Approved, null, crm, cancellationToken);
+            if (result.Result is Ok<Quote> { Value: { } approved })
+            {
+                await crm.Changes.QuoteApprovedAsync(approved, cancellationToken);
+            }
+            return result;
+        }, cancellationToken);
     }
 
     public static Task<Results<Ok<Quote>, NotFound, ProblemHttpResult>> Reject(

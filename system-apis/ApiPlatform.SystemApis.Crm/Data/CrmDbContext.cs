@@ -1,3 +1,4 @@
+using ApiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Crm.Data;
@@ -11,6 +12,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.AddMessagingTables();
         model.Entity<AccountEntity>(account =>
         {
             account.HasKey(a => a.Id);

@@ -1,25 +1,35 @@
 using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Messaging.Outbox;
+using ApiPlatform.SystemApis.Crm.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Crm.Events;
 
 /// <summary>
-/// Where crm announces its state changes (<c>crm.account.changed</c>, <c>crm.quote.approved</c>). Every handler that
-/// changes state calls it already; once the messaging building block exists, each method publishes its event.
+/// Where crm announces its state changes (<c>crm.account.changed.v1</c>, <c>crm.quote.approved.v1</c>) through the
+/// outbox of its own database. <see cref="InTransactionAsync{T}"/> makes the write and its event one transaction: for
+/// the embedded CRM both rows commit together; for a vendor CRM the event is recorded right after the vendor accepted
+/// the write.
 /// </summary>
-public sealed class CrmChangeFeed(ILogger<CrmChangeFeed> logger)
+public sealed class CrmChangeFeed(CrmDbContext db, IEventPublisher publisher, TimeProvider time)
 {
-    public const string AccountChanged = "crm.account.changed";
-    public const string QuoteApproved = "crm.quote.approved";
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await write();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     public Task AccountChangedAsync(Account account, CancellationToken cancellationToken)
     {
-        logger.LogInformation("{Event} {AccountId} ({Tenant}, {System})", AccountChanged, account.Id, account.Tenant, account.Source.System);
-        return Task.CompletedTask;
+        publisher.Publish(AccountChanged.From(account, time.GetUtcNow()));
+        return db.SaveChangesAsync(cancellationToken);
     }
 
     public Task QuoteApprovedAsync(Quote quote, CancellationToken cancellationToken)
     {
-        logger.LogInformation("{Event} {QuoteId} ({Tenant}, {System})", QuoteApproved, quote.Id, quote.Tenant, quote.Source.System);
-        return Task.CompletedTask;
+        publisher.Publish(QuoteApproved.From(quote, time.GetUtcNow()));
+        return db.SaveChangesAsync(cancellationToken);
     }
 }

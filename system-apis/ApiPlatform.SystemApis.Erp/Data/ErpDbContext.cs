@@ -1,3 +1,4 @@
+using ApiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Data;
@@ -17,6 +18,7 @@ public sealed partial class ErpDbContext(DbContextOptions<ErpDbContext> options)
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.AddMessagingTables();
         model.Entity<SalesOrderEntity>(order =>
         {
             order.HasKey(o => o.Id);

@@ -1,4 +1,4 @@
-namespace ApiPlatform.Messaging;
+namespace ApiPlatform.Contracts.Events;
 
 /// <summary>
 /// An integration event: a past-tense record with a fixed, versioned wire name (e.g. <c>crm.account.changed.v1</c>).
