@@ -1,7 +1,6 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -40,9 +39,9 @@ public static class ContactsApi
         CancellationToken cancellationToken)
     {
         var (connector, tenant) = crm.For(request.Tenant);
-        if (request.AccountId is { } accountId && await connector.GetAccountAsync(tenant, accountId, cancellationToken) is null)
+        if (request.AccountId is { } accountId && await AccountReference.CheckAsync(connector, tenant, accountId, cancellationToken) is { } unknown)
         {
-            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Unknown account", $"The account {accountId} does not exist in {connector.System}.");
+            return unknown;
         }
 
         var written = await connector.CreateContactAsync(request, crm.CreationKeyFor(idempotencyKey), cancellationToken);

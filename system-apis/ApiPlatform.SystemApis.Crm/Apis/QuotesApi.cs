@@ -1,7 +1,6 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -42,10 +41,9 @@ public static class QuotesApi
         CancellationToken cancellationToken)
     {
         var (connector, tenant) = crm.For(request.Tenant);
-        if (await connector.GetAccountAsync(tenant, request.AccountId, cancellationToken) is null)
+        if (await AccountReference.CheckAsync(connector, tenant, request.AccountId, cancellationToken) is { } unknown)
         {
-            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Unknown account",
-                $"The account {request.AccountId} does not exist in {connector.System}.");
+            return unknown;
         }
 
         var written = await connector.CreateQuoteAsync(request, crm.CreationKeyFor(idempotencyKey), cancellationToken);
