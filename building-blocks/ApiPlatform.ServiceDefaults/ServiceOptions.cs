@@ -13,6 +13,12 @@ public sealed class ServiceOptions
     [Required, RegularExpression("^(system|process|experience|platform)$")]
     public string Tier { get; set; } = "";
 
+    /// <summary>
+    /// Whether every log line of a request carries its <c>CorrelationId</c> in a log scope. On by default; a proxy whose
+    /// request path writes no logs of its own (the gateway audits each request with its correlation id) turns it off.
+    /// </summary>
+    public bool CorrelationLogScope { get; set; } = true;
+
     /// <summary>The scope a caller needs for this service's API: <c>{tier}:{name}</c>.</summary>
     public string Scope => $"{Tier}:{Name}";
 }

@@ -64,6 +64,8 @@ public static class GatewayExtensions
         builder.AddGatewayIdempotency(redis);
         builder.AddGatewayLifecycleControl(redis);
         builder.AddGatewayHardening();
+        builder.AddGatewayAudit();
+        builder.AddLeanRequestPath();
         return builder;
     }
 

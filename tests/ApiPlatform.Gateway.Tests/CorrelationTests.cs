@@ -48,18 +48,36 @@ public sealed class CorrelationTests(GatewayFixture fixture)
     [Fact]
     public async Task Propagates_the_trace_context_upstream()
     {
-        // In one process the gateway's HttpClient instrumentation also traces the test's own call, so the caller's
-        // trace is an activity here and its traceparent the one the client sends.
-        using var caller = new Activity("test-caller").SetIdFormat(ActivityIdFormat.W3C).Start();
-        var traceId = caller.TraceId.ToHexString();
+        var (caller, upstream) = await CallWithTraceparentAsync();
 
+        Assert.Equal(caller.TraceId.ToHexString(), upstream[1]);
+    }
+
+    [Fact]
+    public async Task With_a_tracing_listener_the_gateway_adds_its_own_span()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var (caller, upstream) = await CallWithTraceparentAsync();
+
+        Assert.Equal(caller.TraceId.ToHexString(), upstream[1]);
+        Assert.NotEqual(caller.SpanId.ToHexString(), upstream[2]);
+    }
+
+    private async Task<(Activity Caller, string[] Upstream)> CallWithTraceparentAsync()
+    {
+        using var caller = new Activity("test-caller").SetIdFormat(ActivityIdFormat.W3C).Start();
         using var response = await fixture.Gateway.GetAsync("/system/crm/v1/accounts", fixture.Token("crm", "system:crm"),
             headers => headers.TryAddWithoutValidation("traceparent", caller.Id));
 
         var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>();
         var traceparent = echoed!.Header("traceparent")?.Split('-');
         Assert.NotNull(traceparent);
-        Assert.Equal(traceId, traceparent[1]);
-        Assert.NotEqual(caller.SpanId.ToHexString(), traceparent[2]);
+        return (caller, traceparent);
     }
 }

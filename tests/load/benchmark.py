@@ -6,7 +6,7 @@ p50 and p99 latency, CPU time per request and resident memory of each proxy, and
 Needs: the .NET SDK, wrk, nginx and redis-server (apt-get install wrk nginx-light redis-server). Loopback only.
 Usage: python3 tests/load/benchmark.py [--rounds 3] [--seconds 10] [--connections 32] [--markdown docs/benchmark.md]
 """
-import argparse, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, json, os, re, shutil, socket, ssl, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 # On 2 cores .NET's thread-pool spin-waiting starves a co-located nginx (and wrk); every .NET process runs without it.
@@ -20,11 +20,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_http(url, timeout=90):
+def wait_http(url, timeout=90, context=None):
     deadline = time.time() + timeout
     while time.time() < deadline:
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=2, context=context)
             return
         except urllib.error.HTTPError:
             return
@@ -136,57 +136,86 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--markdown")
+    parser.add_argument("--only", help="comma-separated targets to measure (default: all); the ratios need all four")
+    parser.add_argument("--methods", default="GET,POST")
+    parser.add_argument("--warmup", type=int, default=20,
+                        help="seconds of load per target and method before the rounds, so tiered compilation has settled")
+    parser.add_argument("--reuse", help="a folder holding earlier published builds (identity, gateway, hosts) to skip publishing")
     args = parser.parse_args()
     for tool in ("wrk", "nginx", "redis-server", "dotnet"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is missing: apt-get install wrk nginx-light redis-server")
 
-    print("publishing the gateway, the token server and the reference hosts (Release)...", flush=True)
-    for name, project in (("identity", "gateway/ApiPlatform.Identity"), ("gateway", "gateway/ApiPlatform.Gateway"),
-                          ("hosts", "tests/load/ApiPlatform.LoadTests.Hosts")):
-        publish(project, os.path.join(WORK, name))
+    builds = args.reuse or WORK
+    if not args.reuse:
+        print("publishing the gateway, the token server and the reference hosts (Release)...", flush=True)
+        for name, project in (("identity", "gateway/ApiPlatform.Identity"), ("gateway", "gateway/ApiPlatform.Gateway"),
+                              ("hosts", "tests/load/ApiPlatform.LoadTests.Hosts")):
+            publish(project, os.path.join(builds, name))
+    # Extra gateway instances with other settings, measured as further targets: BENCH_VARIANTS='{"name": {"Key__Path": "v"}}'.
+    variants = json.loads(os.environ.get("BENCH_VARIANTS") or "{}")
 
-    ports = {name: free_port() for name in ("redis", "backend", "yarp", "identity", "gateway", "nginx")}
+    ports = {name: free_port() for name in ("redis", "backend", "yarp", "identity", "gateway", "nginx", *variants)}
     url = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     processes = Processes()
     try:
         processes.start("redis", ["redis-server", "--port", str(ports["redis"]), "--bind", "127.0.0.1", "--save", ""])
-        hosts = os.path.join(WORK, "hosts", "ApiPlatform.LoadTests.Hosts")
+        hosts = os.path.join(builds, "hosts", "ApiPlatform.LoadTests.Hosts")
+        profiling = {"DOTNET_PerfMapEnabled": "1", "DOTNET_EnableWriteXorExecute": "0"} if os.environ.get("BENCH_PROFILE") else {}
         backend = processes.start("backend", [hosts, "backend", "--urls", url["backend"]], DOTNET_ENV)
-        yarp = processes.start("yarp", [hosts, "plain-yarp", "--urls", url["yarp"], "--backend", url["backend"]], DOTNET_ENV)
+        yarp = processes.start("yarp", [hosts, "plain-yarp", "--urls", url["yarp"], "--backend", url["backend"]], {**DOTNET_ENV, **profiling})
+        # The gateway runs as in production (Production environment, so HTTPS metadata): the token server listens on
+        # HTTPS with a certificate made for this run, which the gateway trusts through SSL_CERT_FILE. The token server
+        # itself runs in Development only for its demo client.
+        certificate, key = os.path.join(WORK, "identity.crt"), os.path.join(WORK, "identity.key")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:TRUE",
+                        "-keyout", key, "-out", certificate], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        trust = ssl.create_default_context(cafile=certificate)
+        url["identity"] = f"https://127.0.0.1:{ports['identity']}"
         platform = {
             **DOTNET_ENV,
-            "ASPNETCORE_ENVIRONMENT": "Development",
             "Auth__Authority": url["identity"],
-            "Auth__Issuer": url["gateway"],
+            "Auth__Issuer": "https://gateway.benchmark.invalid",
             "Logging__LogLevel__Default": "Warning",
         }
-        processes.start("identity", [os.path.join(WORK, "identity", "ApiPlatform.Identity"), "--urls", url["identity"]],
-                        {**platform, "Database__DataDirectory": os.path.join(WORK, "identity-data")}, cwd=os.path.join(WORK, "identity"))
-        gateway = processes.start("gateway", [os.path.join(WORK, "gateway", "ApiPlatform.Gateway"), "--urls", url["gateway"]], {
-            **platform,
-            "ConnectionStrings__redis": f"127.0.0.1:{ports['redis']}",
-            "Gateway__Upstreams__crm": url["backend"],
-            "Gateway__Upstreams__erp": url["backend"],
-            # The limiter stays on the path (leases from Redis, headers on every response) with a plan the load cannot
-            # spend, so the figures measure its cost rather than its 429s.
-            "Gateway__Plans__internal__Requests": "1000000000",
-            "Gateway__Plans__internal__WindowSeconds": "60",
-            "Gateway__Plans__internal__Burst": "1000000000",
-            # One audit record per request is part of the chain: written to the console log, as in a container.
-            "Logging__LogLevel__ApiPlatform.Gateway.Audit": "Information",
-            **json.loads(os.environ.get("BENCH_GATEWAY_SETTINGS", "{}")),
-        }, cwd=os.path.join(WORK, "gateway"))
+        processes.start("identity", [os.path.join(builds, "identity", "ApiPlatform.Identity"), "--urls", url["identity"]],
+                        {**platform, "ASPNETCORE_ENVIRONMENT": "Development",
+                         "Kestrel__Certificates__Default__Path": certificate, "Kestrel__Certificates__Default__KeyPath": key,
+                         "Database__DataDirectory": os.path.join(WORK, "identity-data")}, cwd=os.path.join(builds, "identity"))
+        def start_gateway(name, settings):
+            # A variant may name another published gateway folder with the pseudo-setting "__build".
+            folder = settings.pop("__build", os.path.join(builds, "gateway"))
+            return processes.start(name, [os.path.join(folder, "ApiPlatform.Gateway"), "--urls", url[name]], {
+                **platform,
+                "ASPNETCORE_ENVIRONMENT": "Production",
+                "SSL_CERT_FILE": certificate,
+                "ConnectionStrings__redis": f"127.0.0.1:{ports['redis']}",
+                "Gateway__Upstreams__crm": url["backend"],
+                "Gateway__Upstreams__erp": url["backend"],
+                # The limiter stays on the path (leases from Redis, headers on every response) with a plan the load
+                # cannot spend, so the figures measure its cost rather than its 429s.
+                "Gateway__Plans__internal__Requests": "1000000000",
+                "Gateway__Plans__internal__WindowSeconds": "60",
+                "Gateway__Plans__internal__Burst": "1000000000",
+                # One audit record per request is part of the chain, written to standard output as in a container.
+                "Logging__LogLevel__ApiPlatform.Gateway.Audit": "Information",
+                **json.loads(os.environ.get("BENCH_GATEWAY_SETTINGS") or "{}"),
+                **settings,
+            }, cwd=folder)
+        gateway = start_gateway("gateway", {})
+        extra = {name: start_gateway(name, settings) for name, settings in variants.items()}
         with open(os.path.join(WORK, "nginx.conf"), "w") as f:
             f.write(nginx_config(ports["nginx"], ports["backend"]))
         nginx = processes.start("nginx", ["nginx", "-c", os.path.join(WORK, "nginx.conf")])
-        for name in ("backend", "yarp", "identity", "gateway", "nginx"):
-            wait_http(url[name] + "/health/live" if name in ("identity", "gateway") else url[name] + "/system/crm/v1/accounts"
+        wait_http(url["identity"] + "/health/live", context=trust)
+        for name in ("backend", "yarp", "gateway", "nginx", *variants):
+            wait_http(url[name] + "/health/live" if name in ("gateway", *variants) else url[name] + "/system/crm/v1/accounts"
                       if name in ("yarp", "nginx") else url[name] + "/v1/accounts")
 
         form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "integration-app",
                                        "client_secret": "integration-secret"}).encode()
-        token = json.load(urllib.request.urlopen(url["gateway"] + "/connect/token", data=form))["access_token"]
+        token = json.load(urllib.request.urlopen(url["identity"] + "/connect/token", data=form, context=trust))["access_token"]
         post_script = os.path.join(WORK, "post.lua")
         with open(post_script, "w") as f:
             f.write(f"""wrk.method = "POST"
@@ -206,23 +235,34 @@ end
             "plain YARP": (yarp.pid, url["yarp"] + "/system/crm/v1/accounts", url["yarp"] + "/system/erp/v1/sales-orders"),
             "gateway": (gateway.pid, url["gateway"] + "/system/crm/v1/accounts", url["gateway"] + "/system/erp/v1/sales-orders"),
             "nginx": (nginx.pid, url["nginx"] + "/system/crm/v1/accounts", url["nginx"] + "/system/erp/v1/sales-orders"),
+            **{name: (process.pid, url[name] + "/system/crm/v1/accounts", url[name] + "/system/erp/v1/sales-orders")
+               for name, process in extra.items()},
         }
+        if args.only:
+            targets = {name: target for name, target in targets.items() if name in args.only.split(",")}
+        methods = args.methods.split(",")
         if os.environ.get("BENCH_PROFILE"):
-            # Profiling aid: keep the gateway under GET load while dotnet-trace collects from the printed PID.
-            print(f"gateway pid {gateway.pid}; loading it for 60 s", flush=True)
-            wrk(targets["gateway"][1], 60, args.connections, token)
+            # Profiling aid: keep one target (BENCH_PROFILE=gateway, "plain YARP", ...) under GET load for 60 s while a
+            # profiler (dotnet-trace, perf) collects from the printed PID; the load's figures follow.
+            name = os.environ["BENCH_PROFILE"] if os.environ["BENCH_PROFILE"] in targets else "gateway"
+            print(f"{name} pid {targets[name][0]}; loading it for 60 s", flush=True)
+            print(json.dumps(wrk(targets[name][1], 60, args.connections, token)), flush=True)
             return
-        print("warming up...", flush=True)
+        print(f"warming up ({args.warmup} s per target and method)...", flush=True)
         for _, get_url, post_url in targets.values():
-            wrk(get_url, 3, args.connections, token)
-            wrk(post_url, 3, args.connections, token, post_script)
+            if "GET" in methods:
+                wrk(get_url, args.warmup, args.connections, token)
+            if "POST" in methods:
+                wrk(post_url, args.warmup, args.connections, token, post_script)
 
-        results = {(name, method): [] for name in targets for method in ("GET", "POST")}
+        results = {(name, method): [] for name in targets for method in methods}
         names = list(targets)
         for round_number in range(args.rounds):
             for name in names[round_number % len(names):] + names[:round_number % len(names)]:
                 pid, get_url, post_url = targets[name]
                 for method, target_url, script in (("GET", get_url, None), ("POST", post_url, post_script)):
+                    if method not in methods:
+                        continue
                     pids = family(pid)
                     before = cpu_seconds(pids)
                     result = wrk(target_url, args.seconds, args.connections, token, script)
@@ -249,10 +289,15 @@ def report(results, args):
                      f"{sum(r['errors'] for r in results[(name, method)])} |")
     lines.append("")
     for method in ("GET", "POST"):
+        if any((name, method) not in results for name in ("direct", "gateway", "plain YARP", "nginx")):
+            continue
         gateway, yarp, nginx = (median(n, method, "rps") for n in ("gateway", "plain YARP", "nginx"))
         p99 = median("gateway", method, "p99") - median("direct", method, "p99")
         lines.append(f"- {method}: gateway / plain YARP = {gateway / yarp:.2f}, gateway / nginx = {gateway / nginx:.2f}, "
                      f"plain YARP / nginx = {yarp / nginx:.2f}; gateway p99 is {p99:+.2f} ms against direct.")
+    for (name, method) in results:
+        if name not in ("direct", "gateway", "plain YARP", "nginx") and ("plain YARP", method) in results:
+            lines.append(f"- {method}: {name} / plain YARP = {median(name, method, 'rps') / median('plain YARP', method, 'rps'):.2f}")
     text = "\n".join(lines)
     print("\n" + text)
     if args.markdown:

@@ -35,6 +35,8 @@ public static class AuthenticationExtensions
         builder.Services.AddOptions<AuthorizationOptions>()
             .Configure<IOptions<ServiceOptions>>((authorization, service) =>
                 authorization.AddPolicy(PlatformPolicies.ServiceScope, policy => policy.RequireScope(service.Value.Scope)));
+        builder.Services.AddAuthorizationPolicyEvaluator();
+        builder.Services.MakeAuthorizationSingletons();
     }
 
     private static void ConfigureJwtBearer(JwtBearerOptions jwt, AuthOptions auth, ServiceOptions service, IHostEnvironment environment)

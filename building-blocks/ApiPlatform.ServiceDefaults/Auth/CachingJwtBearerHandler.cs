@@ -12,20 +12,25 @@ internal sealed class CachingJwtBearerHandler(
     IOptionsMonitor<JwtBearerOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenValidationCache cache)
     : JwtBearerHandler(options, logger, encoder)
 {
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers[HeaderNames.Authorization].ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-        if (token is { Length: > 0 } && cache.Find(token) is { } principal)
-        {
-            return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
-        }
+        var token = BearerToken(Request.Headers[HeaderNames.Authorization].ToString());
+        return !token.IsEmpty && cache.Find(token) is { } principal
+            ? Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)))
+            : ValidateAsync();
+    }
 
+    private async Task<AuthenticateResult> ValidateAsync()
+    {
         var result = await base.HandleAuthenticateAsync();
-        if (result.Succeeded && token is { Length: > 0 })
+        var token = BearerToken(Request.Headers[HeaderNames.Authorization].ToString());
+        if (result.Succeeded && !token.IsEmpty)
         {
-            cache.Add(token, result.Principal);
+            cache.Add(token.ToString(), result.Principal);
         }
         return result;
     }
+
+    private static ReadOnlySpan<char> BearerToken(string header) =>
+        header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.AsSpan(7).Trim() : default;
 }

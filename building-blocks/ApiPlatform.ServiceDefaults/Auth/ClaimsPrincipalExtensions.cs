@@ -9,14 +9,22 @@ public static class ClaimsPrincipalExtensions
     public const string ClientIdClaim = "client_id";
 
     /// <summary>The caller's tenant, or null for internal and service callers that see every tenant.</summary>
-    public static string? GetTenant(this ClaimsPrincipal user) => user.FindFirst(TenantClaim)?.Value;
+    public static string? GetTenant(this ClaimsPrincipal user) =>
+        user is CallerPrincipal caller ? caller.Tenant : user.FindFirst(TenantClaim)?.Value;
 
-    public static string? GetClientId(this ClaimsPrincipal user) =>
+    public static string? GetClientId(this ClaimsPrincipal user) => user is CallerPrincipal caller ? caller.ClientId : ReadClientId(user);
+
+    internal static string? ReadClientId(ClaimsPrincipal user) =>
         user.FindFirst(ClientIdClaim)?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value;
 
     /// <summary>Whether <paramref name="scope"/> is one of the space-separated values of the caller's scope claims.</summary>
     public static bool HasScope(this ClaimsPrincipal user, string scope)
     {
+        if (user is CallerPrincipal caller)
+        {
+            return Array.IndexOf(caller.Scopes, scope) >= 0;
+        }
+
         // On the gateway's request path: compare spans instead of splitting strings.
         foreach (var claim in user.FindAll(ScopeClaim))
         {

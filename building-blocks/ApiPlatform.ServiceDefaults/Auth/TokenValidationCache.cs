@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ApiPlatform.ServiceDefaults.Auth;
 
@@ -7,28 +7,31 @@ namespace ApiPlatform.ServiceDefaults.Auth;
 /// The callers already authenticated, by access token: a client sends the same token on every call until it expires,
 /// and validating it again (signature, issuer, audience, lifetime) is most of what authentication costs per request.
 /// An entry lives until the token's expiry and at most <see cref="MaxAge"/>, so a signing key withdrawn from the JWKS
-/// stops being honoured within that time. Each hit gets its own copy of the principal.
+/// stops being honoured within that time. A hit costs one hash of the token, looked up from the header's characters
+/// without copying them; the principal is shared by every request with that token, so nothing may change it (the
+/// platform registers no claims transformation).
 /// </summary>
 public sealed class TokenValidationCache(TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
-    private const int Capacity = 10_000;
+    public const int Capacity = 10_000;
 
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> ByChars => entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public ClaimsPrincipal? Find(string token)
+    public ClaimsPrincipal? Find(ReadOnlySpan<char> token)
     {
-        if (!cache.TryGetValue(token, out Entry? entry) || entry is null)
+        if (!ByChars.TryGetValue(token, out var entry))
         {
             return null;
         }
 
         if (entry.ValidUntil > time.GetUtcNow())
         {
-            return entry.Principal.Clone();
+            return entry.Principal;
         }
 
-        cache.Remove(token);
+        ByChars.TryRemove(token, out _);
         return null;
     }
 
@@ -39,14 +42,33 @@ public sealed class TokenValidationCache(TimeProvider time) : IDisposable
             return;
         }
 
+        var now = time.GetUtcNow();
         var expires = DateTimeOffset.FromUnixTimeSeconds(exp);
-        var latest = time.GetUtcNow() + MaxAge;
-        var entry = new Entry(principal.Clone(), expires < latest ? expires : latest);
-        // Expiry is checked against the TimeProvider on each hit; the size limit bounds what expired entries can hold.
-        cache.Set(token, entry, new MemoryCacheEntryOptions { Size = 1 });
+        var latest = now + MaxAge;
+        if (entries.Count >= Capacity)
+        {
+            Evict(now);
+        }
+        entries[token] = new Entry(new CallerPrincipal(principal), expires < latest ? expires : latest);
     }
 
-    public void Dispose() => cache.Dispose();
+    /// <summary>Drops what has expired; if the cache is still full, starts over (every caller validates once more).</summary>
+    private void Evict(DateTimeOffset now)
+    {
+        foreach (var (token, entry) in entries)
+        {
+            if (entry.ValidUntil <= now)
+            {
+                entries.TryRemove(token, out _);
+            }
+        }
+        if (entries.Count >= Capacity)
+        {
+            entries.Clear();
+        }
+    }
+
+    public void Dispose() => entries.Clear();
 
     private sealed record Entry(ClaimsPrincipal Principal, DateTimeOffset ValidUntil);
 }

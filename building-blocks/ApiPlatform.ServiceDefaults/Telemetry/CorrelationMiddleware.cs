@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.ServiceDefaults.Telemetry;
 
@@ -8,15 +9,26 @@ namespace ApiPlatform.ServiceDefaults.Telemetry;
 /// Echoes the caller's <c>X-Correlation-Id</c> (or makes one from the trace id) on the response,
 /// in the log scope and on the current activity, so one business transaction can be followed across tiers.
 /// </summary>
-public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
+public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger, IOptions<ServiceOptions> service)
 {
-    public async Task InvokeAsync(HttpContext context)
+    private readonly bool logScope = service.Value.CorrelationLogScope;
+
+    public Task InvokeAsync(HttpContext context)
     {
         var correlationId = Correlation.FromRequest(context);
         context.Items[Correlation.ItemKey] = correlationId;
         context.Response.Headers[Correlation.HeaderName] = correlationId;
-        Activity.Current?.SetTag("correlation.id", correlationId);
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
+        // Only a span that is recorded (sampled for export) carries the tag; nobody reads the others.
+        if (Activity.Current is { Recorded: true } activity)
+        {
+            activity.SetTag("correlation.id", correlationId);
+        }
+        return logScope ? InScopeAsync(context, correlationId) : next(context);
+    }
+
+    private async Task InScopeAsync(HttpContext context, string correlationId)
+    {
+        using (logger.BeginScope(new CorrelationScope(correlationId)))
         {
             await next(context);
         }

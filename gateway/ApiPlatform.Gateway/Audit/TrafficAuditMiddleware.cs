@@ -7,10 +7,10 @@ namespace ApiPlatform.Gateway.Audit;
 
 /// <summary>
 /// One structured audit record per request to an API route, whatever its outcome (401, 429, 502 as much as 200),
-/// written under the log category <see cref="Category"/> once the response status is known. It names the caller
-/// by client id and tenant only: never a header, a query string or a token.
+/// written once the response status is known to the audit's own output and under the log category
+/// <see cref="Category"/>. It names the caller by client id and tenant only: never a header, a query string or a token.
 /// </summary>
-internal sealed partial class TrafficAuditMiddleware(RequestDelegate next, TimeProvider time, ILoggerFactory loggers)
+internal sealed partial class TrafficAuditMiddleware(RequestDelegate next, TimeProvider time, TrafficAuditLog audit, ILoggerFactory loggers)
 {
     public const string Category = "ApiPlatform.Gateway.Audit";
     private readonly ILogger logger = loggers.CreateLogger(Category);
@@ -19,7 +19,7 @@ internal sealed partial class TrafficAuditMiddleware(RequestDelegate next, TimeP
     {
         // Read before the exception handler, which clears the endpoint, can run.
         var api = context.GetEndpoint()?.Metadata.GetMetadata<ApiLifecycle>();
-        return api is null || !logger.IsEnabled(LogLevel.Information) ? next(context) : AuditAsync(context, api);
+        return api is null || (!audit.Enabled && !logger.IsEnabled(LogLevel.Information)) ? next(context) : AuditAsync(context, api);
     }
 
     private async Task AuditAsync(HttpContext context, ApiLifecycle api)
@@ -38,10 +38,16 @@ internal sealed partial class TrafficAuditMiddleware(RequestDelegate next, TimeP
         }
         finally
         {
-            var version = VersionSegment.TryParse(context.Request.Path, api.PathPrefix.Length, out var major) ? $"v{major}" : null;
-            LogRequest(logger, at, context.User.GetClientId(), context.User.GetTenant(), api.Name, version, context.Request.Method,
-                context.Request.Path.Value, failedWith ?? context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-                Correlation.Get(context));
+            var record = new TrafficRecord(at, context.User.GetClientId(), context.User.GetTenant(), api.Name,
+                VersionSegment.TryParse(context.Request.Path, api.PathPrefix.Length, out var major) ? VersionSegment.Name(major) : null,
+                context.Request.Method, context.Request.Path.Value, failedWith ?? context.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, Correlation.Get(context));
+            audit.Write(record);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogRequest(logger, record.Time, record.ClientId, record.Tenant, record.Api, record.Version, record.Method, record.Route,
+                    record.Status, record.DurationMs, record.CorrelationId);
+            }
         }
     }
 

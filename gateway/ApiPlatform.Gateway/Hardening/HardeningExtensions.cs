@@ -2,6 +2,7 @@ using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -18,6 +19,8 @@ internal static class HardeningExtensions
         services.AddOptions<GatewayCorsOptions>().BindConfiguration(GatewayCorsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayCorsOptions>, CorsOptionsValidator>();
         services.AddCors();
+        // The CORS middleware asks for the policy provider on every request; the default one is transient though stateless.
+        services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, DefaultCorsPolicyProvider>());
         services.AddOptions<CorsOptions>().Configure<IOptions<GatewayCorsOptions>>((cors, gateway) =>
             cors.AddPolicy(EdgeStartupFilter.CorsPolicy, policy => policy
                 .WithOrigins([.. gateway.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])

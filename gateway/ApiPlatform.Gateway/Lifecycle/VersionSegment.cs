@@ -28,4 +28,9 @@ internal static class VersionSegment
             && digits[0] != '0'
             && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out major);
     }
+
+    private static readonly string[] Names = [.. Enumerable.Range(0, 16).Select(major => $"v{major}")];
+
+    /// <summary>"v{major}", without allocating for the versions a catalog has.</summary>
+    public static string Name(int major) => major < Names.Length ? Names[major] : $"v{major}";
 }

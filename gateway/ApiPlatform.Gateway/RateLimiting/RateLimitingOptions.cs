@@ -17,5 +17,5 @@ public sealed class RateLimitingOptions
 
     /// <summary>The most tokens one lease takes from Redis; the overshoot bound grows with it.</summary>
     [Range(1, 1000)]
-    public int MaxBatch { get; set; } = 50;
+    public int MaxBatch { get; set; } = 500;
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging.Console;
+
+namespace ApiPlatform.Gateway.Audit;
+
+internal static class AuditExtensions
+{
+    /// <summary>
+    /// The traffic audit's own output (<c>Gateway:Audit</c>): JSON lines written in batches off the request path. The
+    /// records also go to the logging providers that enable the category (an OTLP exporter, a test's capture), except the
+    /// console logger, which would write each one a second time.
+    /// </summary>
+    public static void AddGatewayAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TrafficAuditLog>();
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(TrafficAuditMiddleware.Category, LogLevel.None);
+    }
+}

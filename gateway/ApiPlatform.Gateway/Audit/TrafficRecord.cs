@@ -1,0 +1,6 @@
+namespace ApiPlatform.Gateway.Audit;
+
+/// <summary>One proxied request as the traffic audit keeps it: who called what, how it ended, never a token or a secret.</summary>
+internal sealed record TrafficRecord(
+    DateTimeOffset Time, string? ClientId, string? Tenant, string Api, string? Version, string Method, string? Route, int Status,
+    double DurationMs, string? CorrelationId);
