@@ -22,8 +22,11 @@ public static class ErpExtensions
         builder.Services.AddDatabaseSeeder<ErpDbContext, ErpSeeder>();
         builder.Services.AddValidatorsFrom<CreateSalesOrderRequest>();
         builder.Services.AddScoped<ErpChangeFeed>();
-        builder.AddMessaging<ErpDbContext>(messaging =>
-            messaging.Handles<AccountChanged, UpsertCustomerFromCrmAccount>(UpsertCustomerFromCrmAccount.Group));
+        builder.AddMessaging<ErpDbContext>(messaging => messaging
+            .Publishes<SalesOrderStatusChanged>()
+            .Publishes<ShipmentCreated>()
+            .Publishes<GoodsReceiptCreated>()
+            .Handles<AccountChanged, UpsertCustomerFromCrmAccount>(UpsertCustomerFromCrmAccount.Group));
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddHostedService<ReservationExpiry>();
         builder.AddErpConnectors();

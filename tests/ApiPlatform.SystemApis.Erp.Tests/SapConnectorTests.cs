@@ -52,6 +52,7 @@ public sealed class SapConnectorTests
         platform.Sap.Given(Request.Create().WithPath(SalesOrders).UsingPost().WithHeader("x-csrf-token", CsrfToken).WithHeader("Cookie", "*SAP_SESSIONID_ZI3_100=abc123*"))
             .InScenario("order").WillSetStateTo("created").RespondWith(Json(201, Single(SalesOrder("4711", "ref"))));
         using var client = await platform.DirectClientAsync("erp");
+        var events = new ErpEventLog(platform);
         var key = Guid.NewGuid().ToString("N");
 
         var first = await (await client.PostJsonAsync("/v1/sales-orders", Order(), key)).AssertJsonAsync(HttpStatusCode.Created);
@@ -59,6 +60,11 @@ public sealed class SapConnectorTests
 
         Assert.Equal("4711", first.GetProperty("id").GetString());
         Assert.Equal("4711", retry.GetProperty("id").GetString());
+        Assert.Equal("acc-initech-1", first.GetProperty("customerAccountId").GetString());
+        Assert.Equal("acc-initech-1", retry.GetProperty("customerAccountId").GetString());
+        var placed = Assert.Single(await events.AllOfSubjectAsync("4711"), e => e.GetProperty("tenant").GetString() == Tenant).GetProperty("data");
+        Assert.Equal(("acc-initech-1", "Open"), (placed.GetProperty("customerAccountId").GetString(), placed.GetProperty("status").GetString()));
+        Assert.Equal(("sap", "4711"), (placed.GetProperty("source").GetProperty("system").GetString(), placed.GetProperty("source").GetProperty("externalId").GetString()));
         Assert.Equal(240m, first.GetProperty("total").GetProperty("amount").GetDecimal());
         Assert.Equal("sap", first.GetProperty("source").GetProperty("system").GetString());
         var posts = platform.Sap.Requests().Where(r => r.Method == "POST").ToList();
@@ -118,6 +124,65 @@ public sealed class SapConnectorTests
 
         Assert.Equal("Initech Deutschland GmbH", customer.GetProperty("name").GetString());
         Assert.DoesNotContain(platform.Sap.Requests(), r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task An_order_for_an_account_no_business_partner_carries_is_422_naming_the_account_and_never_reaches_sap()
+    {
+        platform.Sap.Given(Get(BusinessPartners)).RespondWith(Json(200, List(0)));
+        platform.Sap.Given(Get(SalesOrders)).RespondWith(Json(200, List(0)));
+        using var client = await platform.ClientAsync();
+
+        var problem = await (await client.PostJsonAsync("/system/erp/v1/sales-orders", Order(), Guid.NewGuid().ToString("N")))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+
+        Assert.Contains("acc-initech-1", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("BusinessPartnerIDByExtSystem eq 'acc-initech-1'", platform.Sap.LogEntries.First().RequestMessage?.Query?["$filter"].Single(), StringComparison.Ordinal);
+        Assert.DoesNotContain(platform.Sap.Requests(), r => r.Method == "POST");
+        Assert.DoesNotContain(platform.Sap.Requests(), r => r.Path == SalesOrders);
+    }
+
+    [Fact]
+    public async Task Orders_read_from_sap_carry_the_crm_account_of_their_sold_to_party_and_are_listed_by_it()
+    {
+        platform.Sap.Given(Get(BusinessPartners).WithParam("$filter", new WildcardMatcher("*BusinessPartnerIDByExtSystem eq 'acc-initech-1'*")))
+            .RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", "acc-initech-1"))));
+        platform.Sap.Given(Get(BusinessPartners).WithParam("$filter", "BusinessPartner eq '10100001'"))
+            .RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", "acc-initech-1"))));
+        platform.Sap.Given(Get($"{SalesOrders}('4711')")).RespondWith(Json(200, Single(SalesOrder("4711", "ref"))));
+        platform.Sap.Given(Get(SalesOrders).WithParam("$filter", "SoldToParty eq '10100001'")).RespondWith(Json(200, List(1, SalesOrder("4711", "ref"))));
+        using var client = await platform.ClientAsync();
+
+        var order = await (await client.GetAsync($"/system/erp/v1/sales-orders/4711?tenant={Tenant}")).AssertJsonAsync(HttpStatusCode.OK);
+        var listed = await (await client.GetAsync($"/system/erp/v1/sales-orders?tenant={Tenant}&customerAccountId=acc-initech-1")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("acc-initech-1", order.GetProperty("customerAccountId").GetString());
+        Assert.Equal(("sap", "4711"), (order.GetProperty("source").GetProperty("system").GetString(), order.GetProperty("source").GetProperty("externalId").GetString()));
+        Assert.Equal("acc-initech-1", Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("customerAccountId").GetString());
+    }
+
+    [Fact]
+    public async Task An_order_sold_to_a_partner_without_a_crm_account_is_a_problem_not_a_partner_number_posing_as_an_account()
+    {
+        platform.Sap.Given(Get(BusinessPartners)).RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", ""))));
+        platform.Sap.Given(Get($"{SalesOrders}('4711')")).RespondWith(Json(200, Single(SalesOrder("4711", "ref"))));
+        using var client = await platform.ClientAsync();
+
+        var problem = await (await client.GetAsync($"/system/erp/v1/sales-orders/4711?tenant={Tenant}")).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+
+        Assert.Contains("10100001", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listing_the_orders_of_an_account_sap_does_not_know_is_empty_without_asking_for_orders()
+    {
+        platform.Sap.Given(Get(BusinessPartners)).RespondWith(Json(200, List(0)));
+        using var client = await platform.ClientAsync();
+
+        var listed = await (await client.GetAsync($"/system/erp/v1/sales-orders?tenant={Tenant}&customerAccountId=acc-unknown")).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+        Assert.DoesNotContain(platform.Sap.Requests(), r => r.Path == SalesOrders);
     }
 
     private static object Order() => new

@@ -55,12 +55,13 @@ public sealed class SapHostileAnswerTests
     {
         platform.Sap.Given(Get(SalesOrders)).InScenario("throttle").WillSetStateTo("open").RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
         platform.Sap.Given(Get(SalesOrders)).InScenario("throttle").WhenStateIs("open").RespondWith(Json(200, List(1, SalesOrder("4711", "ref"))));
+        platform.Sap.Given(Get(BusinessPartners)).RespondWith(Json(200, List(1, BusinessPartner("10100001", "Initech GmbH", "acc-initech-1"))));
         using var client = await platform.ClientAsync();
 
         var page = await (await client.GetAsync(Orders)).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("4711", page.GetProperty("items")[0].GetProperty("id").GetString());
-        Assert.Equal(2, platform.Sap.LogEntries.Count());
+        Assert.Equal(2, platform.Sap.LogEntries.Count(e => e.RequestMessage?.Path == SalesOrders));
     }
 
     [Fact]

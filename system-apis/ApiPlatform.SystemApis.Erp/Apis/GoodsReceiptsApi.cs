@@ -61,10 +61,13 @@ public static class GoodsReceiptsApi
         }
         order.Status = order.Lines.All(l => l.ReceivedQuantity >= l.Quantity) ? PurchaseOrderStatus.Received : PurchaseOrderStatus.PartiallyReceived;
         erp.Db.GoodsReceipts.Add(receipt);
-        await erp.Db.SaveChangesAsync(cancellationToken);
-
         var received = EmbeddedMapping.ToContract(receipt);
-        await erp.Changes.GoodsReceivedAsync(received, cancellationToken);
+        await erp.Changes.InTransactionAsync(async () =>
+        {
+            await erp.Db.SaveChangesAsync(cancellationToken);
+            await erp.Changes.GoodsReceivedAsync(received, cancellationToken);
+            return received;
+        }, cancellationToken);
         return TypedResults.Created($"/v1/goods-receipts/{receipt.Id}", received);
     }
 

@@ -38,10 +38,9 @@ public static class PurchaseOrdersApi
         }
 
         erp.EmbeddedTenant(request.Tenant);
-        if (await erp.Db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
-                .FirstOrDefaultAsync(o => o.CreatedBy == erp.Client && o.IdempotencyKey == idempotencyKey, cancellationToken) is { } earlier)
+        if (await EarlierAsync(erp, idempotencyKey, cancellationToken) is { } earlier)
         {
-            return TypedResults.Ok(EmbeddedMapping.ToContract(earlier));
+            return TypedResults.Ok(earlier);
         }
         var supplier = await erp.Db.Suppliers.AsNoTracking().FirstOrDefaultAsync(s => s.Id == request.SupplierId && s.Tenant == request.Tenant, cancellationToken);
         if (supplier is null || supplier.Currency != request.Currency)
@@ -62,8 +61,29 @@ public static class PurchaseOrdersApi
             }).ToList(),
         };
         erp.Db.PurchaseOrders.Add(order);
-        await erp.Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await erp.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent create with the same key won the race: answer as its replay.
+            if (await EarlierAsync(erp, idempotencyKey, cancellationToken) is { } concurrent)
+            {
+                return TypedResults.Ok(concurrent);
+            }
+            throw;
+        }
         return TypedResults.Created($"/v1/purchase-orders/{order.Id}", EmbeddedMapping.ToContract(order));
+    }
+
+    private static async Task<PurchaseOrder?> EarlierAsync(ErpRequest erp, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        erp.Db.ChangeTracker.Clear();
+        return await erp.Db.PurchaseOrders.AsNoTracking().Include(o => o.Lines)
+            .FirstOrDefaultAsync(o => o.CreatedBy == erp.Client && o.IdempotencyKey == idempotencyKey, cancellationToken) is { } earlier
+            ? EmbeddedMapping.ToContract(earlier)
+            : null;
     }
 
     public static async Task<Ok<Page<PurchaseOrder>>> ListPurchaseOrders(

@@ -49,12 +49,17 @@ public static class SalesOrderFulfilmentApi
             return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Order cannot be cancelled", $"Sales order {order.Number} is {order.Status}.");
         }
 
+        var previous = order.Status;
         order.Status = SalesOrderStatus.Cancelled;
         order.CancellationReason = request.Reason;
         order.UpdatedAt = time.GetUtcNow();
         await ledger.ReleaseForOrderAsync(order.Id, cancellationToken);
-        await erp.Db.SaveChangesAsync(cancellationToken);
-        await erp.Changes.SalesOrderStatusChangedAsync(SalesOrderMapping.ToContract(order), cancellationToken);
+        await erp.Changes.InTransactionAsync(async () =>
+        {
+            await erp.Db.SaveChangesAsync(cancellationToken);
+            await erp.Changes.SalesOrderStatusChangedAsync(SalesOrderMapping.ToContract(order), previous, request.Reason, cancellationToken);
+            return order;
+        }, cancellationToken);
         return TypedResults.Ok(await TrackingAsync(erp.Db, order, cancellationToken));
     }
 
@@ -83,22 +88,26 @@ public static class SalesOrderFulfilmentApi
             Lines = order.Lines.OrderBy(l => l.LineNumber).Select(l => new ShipmentLineEntity { LineNumber = l.LineNumber, Sku = l.Sku, Quantity = l.Quantity }).ToList(),
         };
         await ledger.ShipAsync(order, shipment.Warehouse, shipment.Lines, cancellationToken);
+        var previous = order.Status;
         order.Status = SalesOrderStatus.Shipped;
         order.UpdatedAt = now;
         erp.Db.Shipments.Add(shipment);
-        try
-        {
-            await erp.Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Stock changed meanwhile", "Stock moved while the order shipped; nothing was shipped. Try again.");
-        }
-
         var shipped = EmbeddedMapping.ToContract(shipment);
-        await erp.Changes.ShipmentCreatedAsync(shipped, cancellationToken);
-        await erp.Changes.SalesOrderStatusChangedAsync(SalesOrderMapping.ToContract(order), cancellationToken);
-        return TypedResults.Created($"/v1/sales-orders/{order.Id}/status", shipped);
+        return await erp.Changes.InTransactionAsync<Results<Created<Shipment>, NotFound, ProblemHttpResult>>(async () =>
+        {
+            try
+            {
+                await erp.Db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Stock changed meanwhile", "Stock moved while the order shipped; nothing was shipped. Try again.");
+            }
+
+            await erp.Changes.ShipmentCreatedAsync(shipped, cancellationToken);
+            await erp.Changes.SalesOrderStatusChangedAsync(SalesOrderMapping.ToContract(order), previous, null, cancellationToken);
+            return TypedResults.Created($"/v1/sales-orders/{order.Id}/status", shipped);
+        }, cancellationToken);
     }
 
     private static async Task<SalesOrderTracking> TrackingAsync(ErpDbContext db, SalesOrderEntity order, CancellationToken cancellationToken)

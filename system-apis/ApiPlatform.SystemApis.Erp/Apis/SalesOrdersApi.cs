@@ -23,8 +23,10 @@ public static class SalesOrdersApi
             .ProducesProblem(400)
             .ProducesProblem(422)
             .ProducesProblem(502);
-        orders.MapGet("/", ListSalesOrders).WithName("listSalesOrders").WithSummary("List sales orders").ProducesProblem(502);
-        orders.MapGet("/{id}", GetSalesOrder).WithName("getSalesOrder").WithSummary("Get one sales order").ProducesProblem(404).ProducesProblem(502);
+        // 422: a vendor ERP's order sold to a customer that no CRM account belongs to (its customer cannot be named canonically).
+        orders.MapGet("/", ListSalesOrders).WithName("listSalesOrders").WithSummary("List sales orders").ProducesProblem(422).ProducesProblem(502);
+        orders.MapGet("/{id}", GetSalesOrder).WithName("getSalesOrder").WithSummary("Get one sales order")
+            .ProducesProblem(404).ProducesProblem(422).ProducesProblem(502);
         orders.MapSalesOrderFulfilment();
         return orders;
     }
@@ -41,19 +43,24 @@ public static class SalesOrdersApi
 
         var (connector, _) = erp.For(request.Tenant);
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
-        var written = await connector.CreateSalesOrderAsync(request, new OrderKey(erp.Client, idempotencyKey, hash), cancellationToken);
+        var written = await erp.Changes.InTransactionAsync(async () =>
+        {
+            var write = await connector.CreateSalesOrderAsync(request, new OrderKey(erp.Client, idempotencyKey, hash), cancellationToken);
+            if (write.Created)
+            {
+                // Embedded: the order and its event commit together. SAP: the order is SAP's document already, so the event is
+                // recorded right after SAP accepted the write; a retry with the same key finds the order and records nothing.
+                await erp.Changes.SalesOrderStatusChangedAsync(write.Order, null, null, cancellationToken);
+            }
+            return write;
+        }, cancellationToken);
         if (written.KeyReused)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Idempotency key reused",
                 $"The Idempotency-Key was already used for sales order {written.Order.Number} with a different request.");
         }
 
-        if (written.Created)
-        {
-            await erp.Changes.SalesOrderStatusChangedAsync(written.Order, cancellationToken);
-            return TypedResults.Created($"/v1/sales-orders/{written.Order.Id}", written.Order);
-        }
-        return TypedResults.Ok(written.Order);
+        return written.Created ? TypedResults.Created($"/v1/sales-orders/{written.Order.Id}", written.Order) : TypedResults.Ok(written.Order);
     }
 
     public static async Task<Ok<ApiPlatform.Contracts.Page<SalesOrder>>> ListSalesOrders(

@@ -1,27 +1,41 @@
 using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Messaging.Outbox;
+using ApiPlatform.SystemApis.Erp.Data;
 
 namespace ApiPlatform.SystemApis.Erp.Events;
 
 /// <summary>
-/// Where erp announces its state changes (order status, shipments, goods receipts). Every handler that changes state
-/// calls it already; once the messaging building block exists, each method publishes its event.
+/// Where erp announces its state changes (<c>erp.sales-order.status-changed.v1</c>, <c>erp.shipment.created.v1</c>,
+/// <c>erp.goods-receipt.created.v1</c>) through the outbox of its own database. <see cref="InTransactionAsync{T}"/> makes
+/// the write and its events one transaction: for the embedded ERP both commit together or not at all; for SAP the event
+/// is recorded right after SAP accepted the write (SAP's document cannot join our transaction).
 /// </summary>
-public sealed class ErpChangeFeed(ILogger<ErpChangeFeed> logger)
+public sealed class ErpChangeFeed(ErpDbContext db, IEventPublisher publisher, TimeProvider time)
 {
-    public const string SalesOrderStatusChanged = "erp.sales-order.status-changed";
-    public const string ShipmentCreated = "erp.shipment.created";
-    public const string GoodsReceived = "erp.goods-receipt.created";
-
-    public Task SalesOrderStatusChangedAsync(SalesOrder order, CancellationToken cancellationToken) =>
-        Log(SalesOrderStatusChanged, order.Id, order.Tenant);
-
-    public Task ShipmentCreatedAsync(Shipment shipment, CancellationToken cancellationToken) => Log(ShipmentCreated, shipment.Id, shipment.Tenant);
-
-    public Task GoodsReceivedAsync(GoodsReceipt receipt, CancellationToken cancellationToken) => Log(GoodsReceived, receipt.Id, receipt.Tenant);
-
-    private Task Log(string type, string id, string tenant)
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        logger.LogInformation("{Event} {Id} ({Tenant})", type, id, tenant);
-        return Task.CompletedTask;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await write();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>An order was placed (<paramref name="previous"/> null) or changed status.</summary>
+    public Task SalesOrderStatusChangedAsync(SalesOrder order, SalesOrderStatus? previous, string? cancellationReason, CancellationToken cancellationToken)
+    {
+        publisher.Publish(SalesOrderStatusChanged.From(order, previous, cancellationReason, time.GetUtcNow()));
+        return db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task ShipmentCreatedAsync(Shipment shipment, CancellationToken cancellationToken)
+    {
+        publisher.Publish(ShipmentCreated.From(shipment));
+        return db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task GoodsReceivedAsync(GoodsReceipt receipt, CancellationToken cancellationToken)
+    {
+        publisher.Publish(GoodsReceiptCreated.From(receipt));
+        return db.SaveChangesAsync(cancellationToken);
     }
 }

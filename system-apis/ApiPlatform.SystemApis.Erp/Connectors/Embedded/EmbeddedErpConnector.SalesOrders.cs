@@ -8,6 +8,8 @@ namespace ApiPlatform.SystemApis.Erp.Connectors.Embedded;
 
 internal sealed partial class EmbeddedErpConnector
 {
+    private const string CreateSavepoint = "sales_order_create";
+
     public async Task<SalesOrderWrite> CreateSalesOrderAsync(CreateSalesOrderRequest request, OrderKey key, CancellationToken cancellationToken)
     {
         if (await FindByKey(key, cancellationToken) is { } earlier)
@@ -17,12 +19,23 @@ internal sealed partial class EmbeddedErpConnector
 
         var order = NewOrder(request, key, time.GetUtcNow());
         db.SalesOrders.Add(order);
+        // Inside the caller's transaction (the order commits with its event), PostgreSQL aborts the whole transaction at the
+        // unique violation of a concurrent create with the same key: roll back to here and the re-read below still works.
+        var transaction = db.Database.CurrentTransaction;
+        if (transaction is not null)
+        {
+            await transaction.CreateSavepointAsync(CreateSavepoint, cancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
+            if (transaction is not null)
+            {
+                await transaction.RollbackToSavepointAsync(CreateSavepoint, cancellationToken);
+            }
             // A concurrent create with the same key won the race: answer as its replay.
             var concurrent = await FindByKey(key, cancellationToken);
             if (concurrent is null)

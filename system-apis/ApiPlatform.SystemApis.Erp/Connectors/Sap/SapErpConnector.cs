@@ -13,7 +13,9 @@ namespace ApiPlatform.SystemApis.Erp.Connectors.Sap;
 /// <summary>
 /// SAP S/4HANA Cloud as the ERP of a tenant, over its OData v2 APIs. A retried write never duplicates: a customer is
 /// upserted on its CRM account id (<c>BusinessPartnerIDByExtSystem</c>), and a sales order is looked up by its scoped
-/// Idempotency-Key (<c>PurchaseOrderByCustomer</c>) before it is created.
+/// Idempotency-Key (<c>PurchaseOrderByCustomer</c>) before it is created. An order's <c>SoldToParty</c> is the business
+/// partner of the order's CRM account (found by <c>BusinessPartnerIDByExtSystem</c>) and is mapped back to that account
+/// when read.
 /// </summary>
 internal sealed partial class SapErpConnector(ISapApi api, IOptions<SapOptions> options) : IErpConnector
 {
