@@ -49,7 +49,50 @@ public sealed class QuoteAcquisitionTests
         Assert.Equal(["UMB-ANALYZER", "UMB-TRAINING"], quote.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("sku").GetString()));
         Assert.Equal(Names(embedded), Names(quote));
         Assert.Contains("\"hs_status\":\"APPROVED\"", platform.HubSpot.Requests().Single(r => r.Method == "PATCH").Body, StringComparison.Ordinal);
+        Assert.Equal(["crm.quote.approved.v1"], await CrmOutbox.TypesForAsync(platform, "7701"));
     }
+
+    [Fact]
+    public async Task A_quote_created_through_a_Salesforce_tenant_and_a_HubSpot_tenant_answers_in_the_embedded_shape()
+    {
+        SalesforceStubs.Reset(platform.Salesforce);
+        const string sfQuote = "0Q0RO000000QtAqYAK";
+        platform.Salesforce.Given(SalesforceStubs.Soql("FROM Account WHERE Id")).RespondWith(SalesforceStubs.Json(200,
+            SalesforceStubs.Query(1, null, SalesforceStubs.Account(SalesforceQuoteStubs.AccountId, "Initech"))));
+        platform.Salesforce.Given(SalesforceStubs.Soql("FROM Opportunity")).RespondWith(SalesforceStubs.Json(200, SalesforceStubs.Query(1, null, SalesforceQuoteStubs.Opportunity)));
+        platform.Salesforce.Given(SalesforceStubs.Soql("FROM PricebookEntry")).RespondWith(SalesforceStubs.Json(200, SalesforceQuoteStubs.PricebookEntries));
+        platform.Salesforce.Given(SalesforceStubs.Soql("FROM Quote WHERE ApiPlatform_Key__c")).RespondWith(SalesforceStubs.Json(200, SalesforceStubs.Query(0, null)));
+        platform.Salesforce.Given(Request.Create().WithPath($"{SalesforceStubs.Api}/composite").UsingPost()).RespondWith(SalesforceStubs.Json(200, SalesforceQuoteStubs.Created(sfQuote)));
+        platform.Salesforce.Given(SalesforceStubs.Soql($"Id = '{sfQuote}'")).RespondWith(SalesforceStubs.Json(200,
+            SalesforceStubs.Query(1, null, SalesforceQuoteStubs.Quote(sfQuote, "Draft"))));
+        platform.HubSpot.Given(Request.Create().WithPath("/crm/v3/objects/companies/9001").UsingGet()).RespondWith(HubSpotStubs.Json(200, HubSpotStubs.Company("9001", "Umbrella")));
+        platform.HubSpot.Given(Request.Create().WithPath("/crm/v3/objects/deals/4401").UsingGet()).RespondWith(HubSpotStubs.Json(200, HubSpotQuoteStubs.Deal));
+        platform.HubSpot.Given(HubSpotStubs.SearchOf("quotes")).RespondWith(HubSpotStubs.Json(200, HubSpotStubs.Search(0, null)));
+        platform.HubSpot.Given(Request.Create().WithPath("/crm/v3/objects/line_items/batch/create").UsingPost()).RespondWith(HubSpotStubs.Json(201, HubSpotQuoteStubs.LineItemsCreated));
+        platform.HubSpot.Given(Request.Create().WithPath("/crm/v3/objects/quotes").UsingPost()).RespondWith(HubSpotStubs.Json(201, HubSpotQuoteStubs.Quote("7801", "DRAFT")));
+        platform.HubSpot.Given(Request.Create().WithPath("/crm/v3/objects/quotes/7801").UsingGet()).RespondWith(HubSpotStubs.Json(200, HubSpotQuoteStubs.Quote("7801", "DRAFT")));
+        platform.HubSpot.Given(Request.Create().WithPath("/crm/v3/objects/line_items/batch/read").UsingPost()).RespondWith(HubSpotStubs.Json(200, HubSpotQuoteStubs.LineItems));
+        using var client = await platform.ClientAsync();
+
+        var salesforce = await (await client.PostJsonAsync("/system/crm/v1/quotes", SalesforceQuoteStubs.QuoteRequest(taxRate: 0m))).AssertJsonAsync(HttpStatusCode.Created);
+        var hubspot = await (await client.PostJsonAsync("/system/crm/v1/quotes", HubSpotQuoteStubs.QuoteRequest())).AssertJsonAsync(HttpStatusCode.Created);
+        var embedded = await (await client.PostJsonAsync("/system/crm/v1/quotes",
+            HubSpotQuoteStubs.QuoteRequest(tenant: "acme", accountId: "acc-acme-001", opportunityId: null!))).AssertJsonAsync(HttpStatusCode.Created);
+
+        Assert.Equal(Shape(embedded), Shape(salesforce));
+        Assert.Equal(Shape(embedded), Shape(hubspot));
+        Assert.Equal(["salesforce", "hubspot", "embedded-crm"], new[] { salesforce, hubspot, embedded }.Select(q => q.GetProperty("source").GetProperty("system").GetString()));
+        Assert.Equal(embedded.GetProperty("total").GetProperty("amount").GetDecimal(), hubspot.GetProperty("total").GetProperty("amount").GetDecimal());
+        Assert.All([salesforce, hubspot, embedded], q => Assert.Equal("Draft", q.GetProperty("status").GetString()));
+    }
+
+    // Property names, nested (arrays by their first element); values differ by system.
+    private static string Shape(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => "{" + string.Join(",", value.EnumerateObject().Select(p => p.Name + Shape(p.Value))) + "}",
+        JsonValueKind.Array => "[" + (value.GetArrayLength() > 0 ? Shape(value[0]) : "") + "]",
+        _ => "",
+    };
 
     private static string Names(JsonElement quote) => string.Join(",", quote.EnumerateObject().Select(p => p.Name));
 

@@ -78,7 +78,7 @@ public sealed class SalesforceWriteTests
     // Two lines: 10 x 900.00 less 5 % = 8550.00; 1 x 1000.00 = 1000.00; tax 795.50 → total 10345.50.
     private static string Quote(string id, string status) => $$"""
         {"attributes":{"type":"Quote","url":"{{Api}}/sobjects/Quote/{{id}}"},"Id":"{{id}}","QuoteNumber":"00000042","AccountId":"001RO00000AbCdEYAV",
-         "OpportunityId":"006RO00000OpAbCYAZ","Status":"{{status}}","Description":null,"CurrencyIsoCode":"USD","Tax":795.50,
+         "OpportunityId":"006RO00000OpAbCYAZ","Status":"{{status}}","Description":null,"CurrencyIsoCode":"USD","Subtotal":10000.00,"TotalPrice":9550.00,"Tax":795.50,"GrandTotal":10345.50,
          "ExpirationDate":"2026-12-31","CreatedDate":"2026-11-01T12:00:00.000+0000",
          "QuoteLineItems":{"totalSize":2,"done":true,"records":[
            {"attributes":{"type":"QuoteLineItem"},"LineNumber":"00001","Quantity":10.0,"UnitPrice":900.00,"Discount":5.0,"Description":"TPS report automation seat",

@@ -17,7 +17,7 @@ public static class QuotePricing
         var lines = quote.Lines.OrderBy(l => l.LineNumber).Select(l => PriceLine(l, quote.Currency)).ToList();
         var subtotal = lines.Sum(l => l.Gross);
         var discount = lines.Sum(l => l.Discount);
-        var tax = lines.Sum(l => Round(l.Line.NetAmount.Amount * quote.TaxRate));
+        var tax = TaxOf(lines.Select(l => l.Line.NetAmount.Amount), quote.TaxRate);
         return new Quote(
             quote.Id,
             quote.Tenant,
@@ -36,12 +36,26 @@ public static class QuotePricing
             quote.DecisionReason);
     }
 
+    /// <summary>A line's gross (quantity × unit price), discount and net, each rounded to the cent.</summary>
+    public static (decimal Gross, decimal Discount, decimal Net) LineFigures(decimal quantity, decimal unitPrice, decimal discountPercent)
+    {
+        var gross = Round(quantity * unitPrice);
+        var discount = Round(gross * discountPercent / 100m);
+        return (gross, discount, gross - discount);
+    }
+
+    /// <summary>A quote's tax: each line's net taxed and rounded to the cent, then summed.</summary>
+    public static decimal TaxOf(IEnumerable<decimal> lineNets, decimal taxRate) => lineNets.Sum(net => Round(net * taxRate));
+
+    /// <summary>The tax of a quote to be created, by the same rules as <see cref="ToContract"/>.</summary>
+    public static decimal TaxOf(CreateQuoteRequest request) =>
+        TaxOf(request.Lines.Select(l => LineFigures(l.Quantity, l.UnitPrice.Amount, l.DiscountPercent).Net), request.TaxRate);
+
     private static (QuoteLine Line, decimal Gross, decimal Discount) PriceLine(QuoteLineEntity line, string currency)
     {
-        var gross = Round(line.Quantity * line.UnitPrice);
-        var discount = Round(gross * line.DiscountPercent / 100m);
+        var (gross, discount, net) = LineFigures(line.Quantity, line.UnitPrice, line.DiscountPercent);
         var priced = new QuoteLine(line.LineNumber, line.Sku, line.Description, line.Quantity,
-            new Money(line.UnitPrice, currency), line.DiscountPercent, new Money(gross - discount, currency));
+            new Money(line.UnitPrice, currency), line.DiscountPercent, new Money(net, currency));
         return (priced, gross, discount);
     }
 

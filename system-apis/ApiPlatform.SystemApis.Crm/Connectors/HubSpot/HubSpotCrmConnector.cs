@@ -12,7 +12,7 @@ namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
 /// HubSpot as the CRM of a tenant: searches paged with <c>after</c> cursors, and creates that look the creation key up
 /// first (a unique property, <see cref="HubSpotOptions.CreationKeyProperty"/>), so a retried create finds what it made.
 /// </summary>
-internal sealed partial class HubSpotCrmConnector(IHubSpotApi api, IOptions<HubSpotOptions> options) : ICrmConnector
+internal sealed partial class HubSpotCrmConnector(IHubSpotApi api, IOptions<HubSpotOptions> options, TimeProvider time) : ICrmConnector
 {
     public const string SystemName = "hubspot";
     private const int BatchSize = 100;

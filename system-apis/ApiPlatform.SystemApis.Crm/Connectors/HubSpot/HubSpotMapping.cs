@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.SystemApis.Crm.Quotes;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
 
@@ -38,7 +39,7 @@ internal static partial class HubSpotMapping
     public static Quote ToQuote(HubSpotObject o, string tenant, IReadOnlyList<HubSpotObject> lineItems)
     {
         var currency = UpstreamGuard.Currency(o["hs_currency"], "quote.hs_currency");
-        var lines = lineItems.Select((l, i) => ToLine(l, i + 1, currency)).ToList();
+        var lines = lineItems.OrderBy(Position).Select((l, i) => ToLine(l, i + 1, currency)).ToList();
         var subtotal = lines.Sum(l => Round(l.Quantity * l.UnitPrice.Amount));
         var net = lines.Sum(l => l.NetAmount.Amount);
         var created = o.CreatedAt ?? throw new UpstreamContractException("a quote without 'createdAt'");
@@ -50,16 +51,25 @@ internal static partial class HubSpotMapping
             new SourceReference(System, o.Id!), Associated(o, "deals"), UpstreamGuard.OptionalText(o["hs_comments"], "quote.hs_comments", 500));
     }
 
+    /// <summary>A line item's net must be the one HubSpot computed (<c>amount</c>), when it says.</summary>
     private static QuoteLine ToLine(HubSpotObject l, int number, string currency)
     {
         var quantity = UpstreamGuard.Range(Number(l["quantity"], "line_item.quantity"), "line_item.quantity", 0.0001m, 1_000_000m);
         var price = UpstreamGuard.Amount(Number(l["price"], "line_item.price"), "line_item.price");
         var discount = l["hs_discount_percentage"] is { } d ? UpstreamGuard.Range(Number(d, "line_item.hs_discount_percentage"), "line_item.hs_discount_percentage", 0, 100) : 0m;
-        var gross = Round(quantity * price);
+        var net = QuotePricing.LineFigures(quantity, price, discount).Net;
+        if (l["amount"] is { } amount && Math.Abs(Number(amount, "line_item.amount") - net) > 0.01m)
+        {
+            throw new UpstreamContractException($"a line item 'amount' of {amount} that its quantity, price and discount contradict ({net})");
+        }
+
         var sku = UpstreamGuard.Text(l["hs_sku"], "line_item.hs_sku", 64);
         return new QuoteLine(number, sku, UpstreamGuard.OptionalText(l["name"], "line_item.name") ?? sku, quantity, new Money(price, currency), discount,
-            new Money(gross - Round(gross * discount / 100m), currency));
+            new Money(net, currency));
     }
+
+    private static int Position(HubSpotObject line) =>
+        int.TryParse(line["hs_position_on_quote"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var position) ? position : int.MaxValue;
 
     public static string? Associated(HubSpotObject o, string type) =>
         o.Associations is not null && o.Associations.TryGetValue(type, out var list) && list.Results is { Count: > 0 } results

@@ -37,4 +37,10 @@ public sealed record HubSpotAssociationType(string AssociationCategory, int Asso
 
 public sealed record HubSpotBatchRead(IReadOnlyList<HubSpotTarget> Inputs, IReadOnlyList<string> Properties);
 
-public sealed record HubSpotBatch(string? Status, IReadOnlyList<HubSpotObject>? Results);
+public sealed record HubSpotBatch(string? Status, IReadOnlyList<HubSpotObject>? Results, IReadOnlyList<HubSpotBatchError>? Errors = null);
+
+public sealed record HubSpotBatchError(string? Status, string? Category, string? Message);
+
+public sealed record HubSpotBatchCreate(IReadOnlyList<HubSpotWrite> Inputs);
+
+public sealed record HubSpotBatchArchive(IReadOnlyList<HubSpotTarget> Inputs);

@@ -2,6 +2,9 @@ using Refit;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
 
+// CRM v3 objects, search and batch endpoints: https://developers.hubspot.com/docs/api/crm/understanding-the-crm,
+// quotes (https://developers.hubspot.com/docs/api/crm/quotes) and line items (https://developers.hubspot.com/docs/api/crm/line-items).
+
 /// <summary>HubSpot CRM v3 objects (companies, contacts, deals, quotes, line items): search with <c>after</c> cursors, read, create, update.</summary>
 public interface IHubSpotApi
 {
@@ -19,6 +22,14 @@ public interface IHubSpotApi
 
     [Patch("/crm/v3/objects/{objectType}/{id}")]
     Task<HubSpotObject> UpdateAsync(string objectType, string id, [Body] HubSpotWrite write, CancellationToken cancellationToken);
+
+    /// <summary>Line items, up to 100 in one call; a 207 answer lists the inputs it could not create under <c>errors</c>.</summary>
+    [Post("/crm/v3/objects/line_items/batch/create")]
+    Task<HubSpotBatch> CreateLineItemsAsync([Body] HubSpotBatchCreate create, CancellationToken cancellationToken);
+
+    /// <summary>Archiving twice archives once, so it is safe to retry.</summary>
+    [Post("/crm/v3/objects/line_items/batch/archive")]
+    Task ArchiveLineItemsAsync([Body] HubSpotBatchArchive archive, [Property("ApiPlatform.RetrySafe")] bool retrySafe, CancellationToken cancellationToken);
 
     [Post("/crm/v3/objects/line_items/batch/read")]
     Task<HubSpotBatch> ReadLineItemsAsync([Body] HubSpotBatchRead read, [Property("ApiPlatform.RetrySafe")] bool retrySafe, CancellationToken cancellationToken);

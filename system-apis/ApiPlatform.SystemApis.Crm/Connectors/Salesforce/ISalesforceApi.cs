@@ -2,6 +2,10 @@ using Refit;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
 
+// REST API Developer Guide: Query (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_query.htm),
+// sObject Rows by External ID, and Composite
+// (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_composite_post.htm).
+
 /// <summary>The Salesforce REST API: SOQL queries (with <c>nextRecordsUrl</c> paging) and sObject writes.</summary>
 public interface ISalesforceApi
 {
@@ -21,6 +25,13 @@ public interface ISalesforceApi
 
     [Patch("/services/data/{version}/sobjects/{sobject}/{id}")]
     Task UpdateAsync(string version, string sobject, string id, [Body] Dictionary<string, object?> fields, CancellationToken cancellationToken);
+
+    [Delete("/services/data/{version}/sobjects/{sobject}/{id}")]
+    Task DeleteAsync(string version, string sobject, string id, CancellationToken cancellationToken);
+
+    /// <summary>Several writes in one call; with <c>allOrNone</c> one failure rolls all of them back (the call itself answers 200).</summary>
+    [Post("/services/data/{version}/composite")]
+    Task<SalesforceCompositeResult> CompositeAsync(string version, [Body] SalesforceComposite composite, CancellationToken cancellationToken);
 }
 
 /// <summary>The OAuth 2.0 token endpoint of the org (client-credentials flow).</summary>
