@@ -14,6 +14,9 @@ public sealed class ApiDefinition
     public List<ApiVersionDefinition> Versions { get; set; } = [];
     public ApiPolicies Policies { get; set; } = new();
 
+    /// <summary>Vendor callbacks the gateway forwards without a token; empty for most APIs.</summary>
+    public List<WebhookDefinition> Webhooks { get; set; } = [];
+
     /// <summary>The scope that grants access to this API: <c>{tier}:{name}</c>.</summary>
     public string Scope => $"{Tier}:{Name}";
 

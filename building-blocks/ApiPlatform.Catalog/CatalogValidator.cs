@@ -69,6 +69,11 @@ internal static partial class CatalogValidator
         {
             yield return error;
         }
+
+        foreach (var error in ValidateWebhooks(api.Webhooks))
+        {
+            yield return error;
+        }
     }
 
     private static IEnumerable<string> ValidateVersions(List<ApiVersionDefinition> versions)
@@ -141,6 +146,12 @@ internal static partial class CatalogValidator
 
     public static IEnumerable<string> ValidateCatalog(List<ApiDefinition> apis, List<ConsumerDefinition> consumers)
     {
+        foreach (var shared in apis.SelectMany(a => a.Webhooks.Select(w => (Api: a.Name, Template: WebhookTemplate().Replace(w.Path, "{}"))))
+            .GroupBy(w => w.Template).Where(g => g.Select(w => w.Api).Distinct().Count() > 1))
+        {
+            yield return $"apis: webhook path {shared.Key} is declared by {string.Join(" and ", shared.Select(w => w.Api).Distinct())}";
+        }
+
         foreach (var duplicate in apis.GroupBy(a => a.Name).Where(g => g.Count() > 1 && g.Key.Length > 0))
         {
             yield return $"apis: '{duplicate.Key}' is declared more than once";

@@ -1,4 +1,6 @@
 using ApiPlatform.Contracts.Finance;
+using ApiPlatform.Messaging;
+using ApiPlatform.Messaging.Admin;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
@@ -6,6 +8,7 @@ using ApiPlatform.SystemApis.Finance.Apis;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
 using ApiPlatform.SystemApis.Finance.Data;
+using ApiPlatform.SystemApis.Finance.Events;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using ApiPlatform.SystemApis.Finance.Receivables;
 using ApiPlatform.SystemApis.Finance.Tax;
@@ -16,7 +19,8 @@ public static class FinanceExtensions
 {
     /// <summary>
     /// Adds the finance system API and its embedded reference finance system (credit, tax, receivables, payables, general
-    /// ledger, subscription billing), and the Stripe connector that <c>Finance:Billing:Connectors:{tenant}</c> may choose.
+    /// ledger, subscription billing), the Stripe connector that <c>Finance:Billing:Connectors:{tenant}</c> may choose, and the
+    /// integration events (<c>finance.*</c>) it publishes through its outbox.
     /// </summary>
     public static WebApplicationBuilder AddFinance(this WebApplicationBuilder builder)
     {
@@ -27,6 +31,10 @@ public static class FinanceExtensions
         builder.Services.AddScoped<GeneralLedger>();
         builder.Services.AddScoped<PaymentAllocator>();
         builder.Services.AddScoped<BillingRecorder>();
+        builder.Services.AddScoped<FinanceChangeFeed>();
+        builder.AddMessaging<FinanceDbContext>(messaging => messaging
+            .Publishes<InvoiceIssued>().Publishes<InvoiceVoided>().Publishes<CreditNoteIssued>()
+            .Publishes<PaymentRecorded>().Publishes<PaymentApplied>().Publishes<BillingEventPosted>());
         builder.AddFinanceConnectors();
         return builder;
     }
@@ -44,6 +52,7 @@ public static class FinanceExtensions
         v1.MapSupplierInvoicesApi();
         v1.MapBillingApi();
         app.MapStripeWebhook();
+        app.MapMessagingAdmin();
         return app;
     }
 }

@@ -46,6 +46,34 @@ public sealed class StripeEventTests
     }
 
     [Fact]
+    public async Task A_posted_billing_event_is_announced_once_with_its_journal_entry_and_the_source_event()
+    {
+        var (eventId, sentinel) = ($"evt_{Guid.NewGuid():N}"[..28], $"evt_{Guid.NewGuid():N}"[..28]);
+        var payload = InvoicePaid(eventId, "in_1AnnouncedAnnounced");
+        using var webhook = new HttpClient { BaseAddress = platform.Platform.Urls["finance"] };
+        using var client = await platform.ClientAsync();
+        var events = new DeliveredEvents(platform.Platform);
+
+        foreach (var body in new[] { payload, payload, InvoicePaid(sentinel, "in_1SentinelSentinelS") })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await DeliverAsync(webhook, body, StripeSignature.Sign(body, FinancePlatform.WebhookSecret, DateTimeOffset.UtcNow))).StatusCode);
+        }
+        var posted = await events.WaitForAsync("finance.billing-event.posted.v1", d => d.GetProperty("source").GetProperty("externalId").GetString() == eventId);
+        await events.WaitForAsync("finance.billing-event.posted.v1", d => d.GetProperty("source").GetProperty("externalId").GetString() == sentinel);
+        var listed = await (await client.GetAsync($"/system/finance/v1/billing/events?tenant={Tenant}&limit=100")).AssertJsonAsync(HttpStatusCode.OK);
+        var recorded = Assert.Single(listed.GetProperty("items").EnumerateArray(), e => e.GetProperty("source").GetProperty("externalId").GetString() == eventId);
+
+        var data = posted.GetProperty("data");
+        Assert.Equal(Tenant, posted.GetProperty("tenant").GetString());
+        Assert.Equal(recorded.GetProperty("id").GetString(), data.GetProperty("billingEventId").GetString());
+        Assert.Equal(recorded.GetProperty("journalEntryId").GetString(), data.GetProperty("journalEntryId").GetString());
+        Assert.Equal("stripe", data.GetProperty("source").GetProperty("system").GetString());
+        Assert.Equal("InvoicePaid", data.GetProperty("type").GetString());
+        Assert.Equal(353.43m, data.GetProperty("amount").GetProperty("amount").GetDecimal());
+        Assert.Single(events.Of("finance.billing-event.posted.v1", d => d.GetProperty("source").GetProperty("externalId").GetString() == eventId));
+    }
+
+    [Fact]
     public async Task A_webhook_with_a_wrong_or_stale_signature_is_refused_and_nothing_is_recorded()
     {
         var payload = InvoicePaid("evt_1ForgedForgedForged", "in_1ForgedForgedForge");

@@ -27,12 +27,13 @@ internal static class GatewayRoutes
         {
             routes.Add(ApiRoute(api));
             routes.Add(OperationsRoute(api));
+            routes.AddRange(WebhookRoutes.Of(api));
             clusters.Add(Cluster(ClusterId(api), UpstreamsOf(api, gateway), TimeSpan.FromSeconds(api.Policies.TimeoutSeconds), health));
         }
         return new CatalogProxyConfig(routes, clusters);
     }
 
-    private static string ClusterId(ApiDefinition api) => $"api-{api.Name}";
+    public static string ClusterId(ApiDefinition api) => $"api-{api.Name}";
 
     private static string[] UpstreamsOf(ApiDefinition api, GatewayOptions gateway) =>
         (gateway.Upstreams.FirstOrDefault(u => string.Equals(u.Key, api.Name, StringComparison.OrdinalIgnoreCase)).Value ?? api.Upstream)

@@ -24,6 +24,7 @@ internal static class ProxyPipeline
 
         app.MapReverseProxy(proxy =>
             {
+                proxy.UseMiddleware<WebhookIngressMiddleware>();
                 proxy.UseMiddleware<RateLimitMiddleware>();
                 proxy.UseMiddleware<IdempotencyMiddleware>();
                 proxy.UseMiddleware<ProxyErrorMiddleware>();

@@ -55,11 +55,7 @@ public static class CreditAssessmentsApi
                 $"The credit line of {account.AccountId} is kept in {account.Currency}, not {request.Amount.Currency}.");
         }
 
-        var committed = await db.CreditAssessments
-            .Where(a => a.AccountId == account.AccountId && a.Decision == CreditDecision.Approved)
-            .Select(a => a.Amount)
-            .ToListAsync(cancellationToken);
-        var exposure = account.OpenInvoices + committed.Sum();
+        var exposure = await CreditExposure.OfAsync(db, account, cancellationToken);
         var (decision, reason) = CreditPolicy.Assess(account.CreditLimit, exposure, request.Amount.Amount);
         var assessment = new CreditAssessmentEntity
         {

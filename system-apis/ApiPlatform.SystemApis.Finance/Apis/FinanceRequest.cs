@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using ApiPlatform.SystemApis.Finance.Data;
+using ApiPlatform.SystemApis.Finance.Events;
 
 namespace ApiPlatform.SystemApis.Finance.Apis;
 
-/// <summary>What every finance handler needs: the caller and the embedded finance system's database.</summary>
-public sealed record FinanceRequest(ClaimsPrincipal User, FinanceDbContext Db);
+/// <summary>What every finance handler needs: the caller, the embedded finance system's database and its change feed.</summary>
+public sealed record FinanceRequest(ClaimsPrincipal User, FinanceDbContext Db, FinanceChangeFeed Changes);

@@ -45,6 +45,7 @@ public static class InvoiceAdjustmentsApi
         ], null, cancellationToken);
         invoice.Status = InvoiceStatus.Void;
         invoice.VoidReason = request.Reason;
+        finance.Changes.Voided(invoice, request.Reason);
         await finance.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(FinanceMapping.ToContract(invoice));
     }
@@ -78,6 +79,7 @@ public static class InvoiceAdjustmentsApi
         InvoiceFactory.Settle(invoice);
         await ledger.PostAsync(invoice.Tenant, ledger.Today, $"Credit note {note.Number} on invoice {invoice.Number}", invoice.Currency,
             [(Accounts.Credits, note.Amount, 0m, request.Reason), (Accounts.Receivables, 0m, note.Amount, invoice.AccountId)], null, cancellationToken);
+        finance.Changes.Credited(note, invoice);
         await finance.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/invoices/{invoice.Id}/credit-notes", FinanceMapping.ToContract(note));
     }

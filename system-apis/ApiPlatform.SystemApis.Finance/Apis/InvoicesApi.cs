@@ -6,6 +6,7 @@ using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.SystemApis.Finance.Credit;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using ApiPlatform.SystemApis.Finance.Receivables;
 using ApiPlatform.SystemApis.Finance.Tax;
@@ -46,6 +47,13 @@ public static class InvoicesApi
             return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Order already invoiced", $"Sales order {orderId} is billed by invoice {billed.Number}.");
         }
 
+        var creditLine = await finance.Db.CreditAccounts.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Tenant == request.Tenant && a.AccountId == request.AccountId, cancellationToken);
+        if (CreditExposure.CurrencyMismatch(creditLine, request.Currency) is { } mismatch)
+        {
+            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Currency mismatch", mismatch);
+        }
+
         var (jurisdiction, rates) = await tax.RatesAsync(request.ShipTo, cancellationToken);
         var invoice = InvoiceFactory.Create(request, jurisdiction, rates, client, key, time.GetUtcNow());
         finance.Db.Invoices.Add(invoice);
@@ -55,6 +63,7 @@ public static class InvoicesApi
             (Accounts.ProductRevenue, 0m, invoice.Subtotal, null),
             (Accounts.SalesTax, 0m, invoice.Tax, jurisdiction),
         ], null, cancellationToken);
+        finance.Changes.Invoiced(invoice);
         await finance.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/invoices/{invoice.Id}", FinanceMapping.ToContract(invoice));
     }

@@ -54,6 +54,7 @@ public static class PaymentsApi
         {
             return refused;
         }
+        finance.Changes.Received(payment);
         await finance.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/v1/payments/{payment.Id}", FinanceMapping.ToContract(payment));
     }
@@ -66,10 +67,12 @@ public static class PaymentsApi
         {
             return TypedResults.NotFound();
         }
+        var firstNew = payment.Applications.Count + 1;
         if (await allocator.ApplyAsync(payment, request.Applications, cancellationToken) is { } refused)
         {
             return refused;
         }
+        finance.Changes.Applied(payment, firstNew);
         await finance.Db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(FinanceMapping.ToContract(payment));
     }

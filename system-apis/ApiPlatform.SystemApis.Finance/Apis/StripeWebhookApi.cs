@@ -6,7 +6,9 @@ using ApiPlatform.SystemApis.Connectors.Upstream;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
 using ApiPlatform.SystemApis.Finance.Connectors.Stripe;
+using ApiPlatform.SystemApis.Finance.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.SystemApis.Finance.Apis;
@@ -17,7 +19,8 @@ namespace ApiPlatform.SystemApis.Finance.Apis;
 /// </summary>
 public static class StripeWebhookApi
 {
-    private const int MaxPayloadBytes = 256 * 1024;
+    // As the gateway's limit for the webhook (contracts/catalog/apis/finance.yaml): Stripe's events stay below 512 KiB.
+    private const int MaxPayloadBytes = 512 * 1024;
 
     public static WebApplication MapStripeWebhook(this WebApplication app)
     {
@@ -26,7 +29,7 @@ public static class StripeWebhookApi
     }
 
     public static async Task<Results<Ok, ProblemHttpResult>> Receive(
-        string tenant, HttpRequest request, IOptionsMonitor<ConnectorRoutingOptions> routing, IServiceProvider services, BillingRecorder recorder,
+        string tenant, HttpRequest request, IOptionsMonitor<ConnectorRoutingOptions> routing, IServiceProvider services, BillingRecorder recorder, FinanceDbContext db,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (routing.Get(FinanceConnectorRegistration.BillingSection).KindFor(tenant) != StripeBillingConnector.SystemName)
@@ -36,7 +39,11 @@ public static class StripeWebhookApi
 
         var options = services.GetRequiredService<IOptions<StripeOptions>>().Value;
         var payload = await ReadAsync(request, cancellationToken);
-        if (payload is null || !StripeSignature.IsValid(request.Headers["Stripe-Signature"], payload, options.WebhookSecret, time.GetUtcNow(),
+        if (payload is null)
+        {
+            return ProblemDetailsExtensions.Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", $"A Stripe event has at most {MaxPayloadBytes} bytes.");
+        }
+        if (!StripeSignature.IsValid(request.Headers["Stripe-Signature"], payload, options.WebhookSecret, time.GetUtcNow(),
                 TimeSpan.FromSeconds(options.WebhookToleranceSeconds)))
         {
             return ProblemDetailsExtensions.Problem(400, ProblemTypes.BadRequest, "Invalid signature", "The Stripe-Signature does not match the payload, or it is too old.");
@@ -47,7 +54,19 @@ public static class StripeWebhookApi
                 ?? throw new UpstreamContractException("an empty event"), tenant)));
         if (billingEvent is not null)
         {
-            await recorder.RecordAsync(tenant, [billingEvent], cancellationToken);
+            try
+            {
+                await recorder.RecordAsync(tenant, [billingEvent], cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Stripe delivered the same event twice at once: the other delivery recorded it, or the error is real.
+                if (!await db.BillingEvents.AsNoTracking().AnyAsync(
+                        e => e.Tenant == tenant && e.SourceSystem == billingEvent.Source.System && e.SourceId == billingEvent.Source.ExternalId, cancellationToken))
+                {
+                    throw;
+                }
+            }
         }
         return TypedResults.Ok();
     }

@@ -1,5 +1,6 @@
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.SystemApis.Finance.Data;
+using ApiPlatform.SystemApis.Finance.Events;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,10 @@ namespace ApiPlatform.SystemApis.Finance.Billing;
 
 /// <summary>
 /// Records canonical billing events in finance, each once, with the journal entry of the money it moved traced back to
-/// its source event. A batch is saved in one transaction: it is recorded whole or not at all.
+/// its source event, announced as <c>finance.billing-event.posted.v1</c>. A batch is saved in one transaction with its
+/// events: it is recorded whole or not at all.
 /// </summary>
-public sealed class BillingRecorder(FinanceDbContext db, GeneralLedger ledger, TimeProvider time)
+public sealed class BillingRecorder(FinanceDbContext db, GeneralLedger ledger, FinanceChangeFeed changes, TimeProvider time)
 {
     public async Task<IReadOnlyList<BillingEventEntity>> RecordAsync(string tenant, IReadOnlyList<BillingEvent> events, CancellationToken cancellationToken)
     {
@@ -32,6 +34,7 @@ public sealed class BillingRecorder(FinanceDbContext db, GeneralLedger ledger, T
                     $"{billingEvent.Source.System} {billingEvent.Type} {billingEvent.Source.ExternalId}", amount.Currency, lines,
                     (billingEvent.Source.System, billingEvent.Source.ExternalId), cancellationToken);
                 entity.JournalEntryId = entry.Id;
+                changes.Posted(entity, entry);
             }
             db.BillingEvents.Add(entity);
             recorded.Add(entity);

@@ -1,3 +1,4 @@
+using ApiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Finance.Data;
@@ -20,6 +21,7 @@ public sealed partial class FinanceDbContext(DbContextOptions<FinanceDbContext> 
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.AddMessagingTables();
         model.Entity<CreditAccountEntity>(account =>
         {
             account.HasKey(a => a.AccountId);
