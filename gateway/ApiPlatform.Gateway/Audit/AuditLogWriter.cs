@@ -123,6 +123,11 @@ internal sealed class AuditLogWriter : IDisposable
         json.WriteNumber("status"u8, record.Status);
         json.WriteNumber("durationMs"u8, Math.Round(record.DurationMs, 3));
         json.WriteString("correlationId"u8, record.CorrelationId);
+        if (record.Webhook is not null)
+        {
+            json.WriteString("webhook"u8, record.Webhook);
+            json.WriteString("sourceAddress"u8, record.SourceAddress);
+        }
         json.WriteEndObject();
     }
 

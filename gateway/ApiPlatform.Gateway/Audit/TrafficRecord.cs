@@ -1,6 +1,13 @@
 namespace ApiPlatform.Gateway.Audit;
 
-/// <summary>One proxied request as the traffic audit keeps it: who called what, how it ended, never a token or a secret.</summary>
+/// <summary>
+/// One proxied request as the traffic audit keeps it: who called what, how it ended, never a token or a secret. A
+/// webhook delivery has no client; it names the webhook and the address it came from instead.
+/// </summary>
 internal sealed record TrafficRecord(
     DateTimeOffset Time, string? ClientId, string? Tenant, string Api, string? Version, string Method, string? Route, int Status,
-    double DurationMs, string? CorrelationId);
+    double DurationMs, string? CorrelationId)
+{
+    public string? Webhook { get; init; }
+    public string? SourceAddress { get; init; }
+}

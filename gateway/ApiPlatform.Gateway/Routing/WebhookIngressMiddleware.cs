@@ -23,17 +23,19 @@ internal sealed partial class WebhookIngressMiddleware
     private readonly RequestDelegate next;
     private readonly GatewayRateLimiter limiter;
     private readonly TimeProvider time;
-    private readonly ILogger audit;
+    private readonly TrafficAuditLog audit;
+    private readonly ILogger auditLogger;
     private readonly FrozenDictionary<string, Webhook> webhooks;
 
     public WebhookIngressMiddleware(
         RequestDelegate next, ApiCatalog catalog, IOptions<GatewayOptions> gateway, IOptions<RateLimitingOptions> limiting,
-        GatewayRateLimiter limiter, TimeProvider time, ILoggerFactory loggers)
+        GatewayRateLimiter limiter, TimeProvider time, TrafficAuditLog audit, ILoggerFactory loggers)
     {
         this.next = next;
         this.limiter = limiter;
         this.time = time;
-        audit = loggers.CreateLogger(TrafficAuditMiddleware.Category);
+        this.audit = audit;
+        auditLogger = loggers.CreateLogger(TrafficAuditMiddleware.Category);
         webhooks = catalog.Apis.SelectMany(api => api.Webhooks.Select(webhook => new Webhook(
                 api.Name, WebhookRoutes.RouteId(api, webhook), webhook.BodyLimitBytes,
                 new RateLimitPolicy("webhook", webhook.RateLimit.Requests, webhook.RateLimit.WindowSeconds, webhook.RateLimit.Burst,
@@ -95,10 +97,17 @@ internal sealed partial class WebhookIngressMiddleware
         }
         finally
         {
-            if (audit.IsEnabled(LogLevel.Information))
+            var record = new TrafficRecord(at, null, null, webhook.Api, null, context.Request.Method, context.Request.Path.Value,
+                failedWith ?? context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Correlation.Get(context))
             {
-                LogWebhook(audit, at, webhook.Api, webhook.RouteId, source, context.Request.Method, context.Request.Path.Value,
-                    failedWith ?? context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Correlation.Get(context));
+                Webhook = webhook.RouteId,
+                SourceAddress = source,
+            };
+            audit.Write(record);
+            if (auditLogger.IsEnabled(LogLevel.Information))
+            {
+                LogWebhook(auditLogger, at, webhook.Api, webhook.RouteId, source, record.Method, record.Route, record.Status, record.DurationMs,
+                    record.CorrelationId);
             }
         }
     }
