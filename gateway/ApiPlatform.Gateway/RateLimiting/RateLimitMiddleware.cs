@@ -1,9 +1,6 @@
-using System.Globalization;
 using ApiPlatform.Gateway.Hardening;
 using ApiPlatform.Gateway.Routing;
 using ApiPlatform.ServiceDefaults.Auth;
-using ApiPlatform.ServiceDefaults.Errors;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ApiPlatform.Gateway.RateLimiting;
 
@@ -39,15 +36,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, GatewayRateLimit
             return next(context);
         }
 
-        context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return GatewayProblems.WriteAsync(context, new ProblemDetails
-        {
-            Status = StatusCodes.Status429TooManyRequests,
-            Type = ProblemTypes.RateLimited,
-            Title = "Too many requests",
-            Detail = $"The {policy.Plan} plan allows {policy.Requests} requests per {policy.WindowSeconds} s on the {route.Api} API; "
-                + $"retry after {decision.RetryAfterSeconds} s.",
-            Extensions = { ["plan"] = policy.Plan, ["retryAfterSeconds"] = decision.RetryAfterSeconds },
-        });
+        return RateLimitErrors.WriteTooManyRequestsAsync(context, decision,
+            $"The {policy.Plan} plan allows {policy.Requests} requests per {policy.WindowSeconds} s on the {route.Api} API", policy.Plan);
     }
 }

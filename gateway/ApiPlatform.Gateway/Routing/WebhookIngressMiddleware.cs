@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
-using System.Globalization;
 using ApiPlatform.Catalog;
 using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.RateLimiting;
@@ -76,16 +75,8 @@ internal sealed partial class WebhookIngressMiddleware
             var decision = await limiter.AcquireAsync(webhook.RouteId, $"ip:{source}", webhook.RateLimit);
             if (!decision.Admitted)
             {
-                context.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                await GatewayProblems.WriteAsync(context, new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Type = ProblemTypes.RateLimited,
-                    Title = "Too many requests",
-                    Detail = $"The {webhook.RouteId} webhook allows {webhook.RateLimit.Requests} requests per {webhook.RateLimit.WindowSeconds} s "
-                        + $"from one address; retry after {decision.RetryAfterSeconds} s.",
-                    Extensions = { ["retryAfterSeconds"] = decision.RetryAfterSeconds },
-                });
+                await RateLimitErrors.WriteTooManyRequestsAsync(context, decision,
+                    $"The {webhook.RouteId} webhook allows {webhook.RateLimit.Requests} requests per {webhook.RateLimit.WindowSeconds} s from one address");
                 return;
             }
             await next(context);

@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Messaging.Outbox;
 using ApiPlatform.SystemApis.Crm.Data;
@@ -13,13 +14,8 @@ namespace ApiPlatform.SystemApis.Crm.Events;
 /// </summary>
 public sealed class CrmChangeFeed(CrmDbContext db, IEventPublisher publisher, TimeProvider time)
 {
-    public async Task<T> InTransactionAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await write();
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    public Task<T> InTransactionAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(write, cancellationToken);
 
     public Task AccountChangedAsync(Account account, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Messaging.Outbox;
 using ApiPlatform.SystemApis.Erp.Data;
@@ -12,13 +13,8 @@ namespace ApiPlatform.SystemApis.Erp.Events;
 /// </summary>
 public sealed class ErpChangeFeed(ErpDbContext db, IEventPublisher publisher, TimeProvider time)
 {
-    public async Task<T> InTransactionAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await write();
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    public Task<T> InTransactionAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(write, cancellationToken);
 
     /// <summary>An order was placed (<paramref name="previous"/> null) or changed status.</summary>
     public Task SalesOrderStatusChangedAsync(SalesOrder order, SalesOrderStatus? previous, string? cancellationReason, CancellationToken cancellationToken)
