@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class AuthenticationExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<JwtBearerOptions>, JwtBearerPostConfigureOptions>());
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<JwtBearerOptions, CachingJwtBearerHandler>(JwtBearerDefaults.AuthenticationScheme, null);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, CachingAuthenticationSchemeProvider>());
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, IOptions<ServiceOptions>, IHostEnvironment>((jwt, auth, service, environment) =>
                 ConfigureJwtBearer(jwt, auth.Value, service.Value, environment));

@@ -7,15 +7,18 @@ namespace ApiPlatform.ServiceDefaults.Telemetry;
 public static partial class Correlation
 {
     public const string HeaderName = "X-Correlation-Id";
-    internal const string ItemKey = "ApiPlatform.CorrelationId";
 
     // Accept only short printable ids so a header cannot smuggle content into logs.
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
     private static partial Regex ValidId();
 
     /// <summary>The correlation id of the current request (as echoed on its response).</summary>
-    public static string? Get(HttpContext? context) =>
-        context?.Items.TryGetValue(ItemKey, out var value) == true ? value as string : null;
+    public static string? Get(HttpContext? context) => context?.Features.Get<Feature>()?.Id;
+
+    internal static void Set(HttpContext context, string correlationId) => context.Features.Set(new Feature(correlationId));
+
+    // A request feature rather than HttpContext.Items: no dictionary per request for one value.
+    private sealed record Feature(string Id);
 
     internal static string FromRequest(HttpContext context)
     {

@@ -16,7 +16,7 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
     public Task InvokeAsync(HttpContext context)
     {
         var correlationId = Correlation.FromRequest(context);
-        context.Items[Correlation.ItemKey] = correlationId;
+        Correlation.Set(context, correlationId);
         context.Response.Headers[Correlation.HeaderName] = correlationId;
         // Only a span that is recorded (sampled for export) carries the tag; nobody reads the others.
         if (Activity.Current is { Recorded: true } activity)
