@@ -40,6 +40,10 @@ public static class GatewayExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
+        services.AddOptions<TokenEndpointOptions>()
+            .BindConfiguration(TokenEndpointOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<DestinationHealthOptions>()
             .BindConfiguration(DestinationHealthOptions.Section)
             .ValidateDataAnnotations()

@@ -17,11 +17,14 @@ internal static class GatewayRoutes
     /// <summary>Route metadata key holding the api name.</summary>
     public const string ApiMetadataKey = "api";
     public const string IdentityClusterId = "identity";
+
+    /// <summary>The route of the token server's <c>/connect/*</c> endpoints, limited per source address.</summary>
+    public const string ConnectRouteId = "identity-connect";
     private const string ForwardedPrefixHeader = "X-Forwarded-Prefix";
 
     public static CatalogProxyConfig Build(ApiCatalog catalog, GatewayOptions gateway, AuthOptions auth, DestinationHealthOptions health)
     {
-        List<RouteConfig> routes = [IdentityRoute("identity-connect", "/connect/{**rest}"), IdentityRoute("identity-discovery", "/.well-known/{**rest}")];
+        List<RouteConfig> routes = [IdentityRoute(ConnectRouteId, "/connect/{**rest}"), IdentityRoute("identity-discovery", "/.well-known/{**rest}")];
         List<ClusterConfig> clusters = [Cluster(IdentityClusterId, [auth.Authority], gateway.IdentityTimeout, health)];
         foreach (var api in catalog.Apis)
         {

@@ -25,6 +25,7 @@ internal static class ProxyPipeline
         app.MapReverseProxy(proxy =>
             {
                 proxy.UseMiddleware<WebhookIngressMiddleware>();
+                proxy.UseMiddleware<TokenEndpointLimitMiddleware>();
                 proxy.UseMiddleware<RateLimitMiddleware>();
                 proxy.UseMiddleware<IdempotencyMiddleware>();
                 proxy.UseMiddleware<ProxyErrorMiddleware>();

@@ -7,14 +7,15 @@ using Microsoft.IdentityModel.Tokens;
 namespace ApiPlatform.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// A stand-in for the token server: OpenID discovery and a JWKS for RSA keys of its own, and RS256 at+jwt access
-/// tokens shaped like the platform's (aud = api name, space-separated scope, client_id, sub, optional tenant and
-/// plan). <see cref="RotateKey"/> publishes a new key and signs with it from then on, as a key rollover does.
+/// A stand-in for the token server: OpenID discovery, a JWKS for RSA keys of its own, a token endpoint refusing every
+/// client (counting the attempts), and RS256 at+jwt access tokens shaped like the platform's (aud = api name,
+/// space-separated scope, client_id, sub, optional tenant and plan). <see cref="RotateKey"/> publishes a new key and signs with it from then on, as a key rollover does.
 /// </summary>
 public sealed class TestIssuer : IAsyncDisposable
 {
     private readonly List<RsaSecurityKey> keys = [new(RSA.Create(2048)) { KeyId = "test-signing-key" }];
     private readonly WebApplication app;
+    private long tokenRequests;
 
     private TestIssuer(WebApplication app, Uri address)
     {
@@ -26,6 +27,9 @@ public sealed class TestIssuer : IAsyncDisposable
 
     /// <summary>The issuer as the gateway validates it (the absolute URI, with its trailing slash).</summary>
     public string Issuer => Address.AbsoluteUri;
+
+    /// <summary>How many requests reached <c>/connect/token</c>.</summary>
+    public long TokenRequests => Interlocked.Read(ref tokenRequests);
 
     /// <summary>The key tokens are signed with now.</summary>
     public RsaSecurityKey SigningKey => keys[^1];
@@ -42,6 +46,11 @@ public sealed class TestIssuer : IAsyncDisposable
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
         app.MapGet("/.well-known/jwks", () => Results.Json(new { keys = issuer!.keys.Select(PublicJwk).ToArray() }));
+        app.MapPost("/connect/token", () =>
+        {
+            Interlocked.Increment(ref issuer!.tokenRequests);
+            return Results.Json(new { error = "invalid_client" }, statusCode: StatusCodes.Status401Unauthorized);
+        });
         issuer = new TestIssuer(app, await LoopbackApp.StartAsync(app));
         return issuer;
     }
