@@ -35,12 +35,11 @@ public static class CreditAssessmentsApi
         // Keys are scoped per client, as the Idempotency-Key draft asks.
         var client = user.GetClientId() ?? "unknown";
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
-        if (await db.CreditAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.RequestedBy == client && a.IdempotencyKey == key, cancellationToken) is { } earlier)
+        Task<CreditAssessmentEntity?> Earlier() =>
+            db.CreditAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.RequestedBy == client && a.IdempotencyKey == key, cancellationToken);
+        if (await Earlier() is { } earlier)
         {
-            return earlier.AccountId == request.AccountId && earlier.Amount == request.Amount.Amount && earlier.Currency == request.Amount.Currency
-                ? TypedResults.Ok(ToContract(earlier))
-                : ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Idempotency key reused",
-                    $"The key '{key}' was used for a different credit assessment ({earlier.Id}).");
+            return Replay(earlier, request);
         }
 
         var account = await db.CreditAccounts.VisibleTo(user).FirstOrDefaultAsync(a => a.AccountId == request.AccountId, cancellationToken);
@@ -73,9 +72,18 @@ public static class CreditAssessmentsApi
             AssessedAt = time.GetUtcNow(),
         };
         db.CreditAssessments.Add(assessment);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveOrFindWinnerAsync(Earlier, cancellationToken) is { } concurrent)
+        {
+            return Replay(concurrent, request);
+        }
         return TypedResults.Created($"/v1/credit-assessments/{assessment.Id}", ToContract(assessment));
     }
+
+    private static Results<Created<CreditAssessment>, Ok<CreditAssessment>, NotFound, ProblemHttpResult> Replay(CreditAssessmentEntity earlier, CreditAssessmentRequest request) =>
+        earlier.AccountId == request.AccountId && earlier.Amount == request.Amount.Amount && earlier.Currency == request.Amount.Currency
+            ? TypedResults.Ok(ToContract(earlier))
+            : ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Idempotency key reused",
+                $"The key '{earlier.IdempotencyKey}' was used for a different credit assessment ({earlier.Id}).");
 
     public static async Task<Results<Ok<CreditAssessment>, NotFound>> GetAssessment(
         string id, FinanceDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Finance.Credit;
+using ApiPlatform.SystemApis.Finance.Data;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using ApiPlatform.SystemApis.Finance.Receivables;
 using ApiPlatform.SystemApis.Finance.Tax;
@@ -37,7 +38,9 @@ public static class InvoicesApi
         TenantScope.Resolve(finance.User, request.Tenant);
         var client = finance.User.GetClientId() ?? "unknown";
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
-        if (await finance.Db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.CreatedBy == client && i.IdempotencyKey == key, cancellationToken) is { } earlier)
+        Task<InvoiceEntity?> Earlier() =>
+            finance.Db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.CreatedBy == client && i.IdempotencyKey == key, cancellationToken);
+        if (await Earlier() is { } earlier)
         {
             return TypedResults.Ok(FinanceMapping.ToContract(earlier));
         }
@@ -64,7 +67,10 @@ public static class InvoicesApi
             (Accounts.SalesTax, 0m, invoice.Tax, jurisdiction),
         ], null, cancellationToken);
         finance.Changes.Invoiced(invoice);
-        await finance.Db.SaveChangesAsync(cancellationToken);
+        if (await finance.Db.SaveOrFindWinnerAsync(Earlier, cancellationToken) is { } concurrent)
+        {
+            return TypedResults.Ok(FinanceMapping.ToContract(concurrent));
+        }
         return TypedResults.Created($"/v1/invoices/{invoice.Id}", FinanceMapping.ToContract(invoice));
     }
 

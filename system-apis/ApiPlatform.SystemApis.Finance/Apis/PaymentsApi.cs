@@ -34,12 +34,11 @@ public static class PaymentsApi
         CancellationToken cancellationToken)
     {
         TenantScope.Resolve(finance.User, request.Tenant);
-        if (await finance.Db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Tenant == request.Tenant && p.Reference == request.Reference, cancellationToken) is { } earlier)
+        Task<PaymentEntity?> Earlier() =>
+            finance.Db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.Tenant == request.Tenant && p.Reference == request.Reference, cancellationToken);
+        if (await Earlier() is { } earlier)
         {
-            return earlier.AccountId == request.AccountId && earlier.Amount == request.Amount.Amount
-                ? TypedResults.Ok(FinanceMapping.ToContract(earlier))
-                : ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Reference already recorded",
-                    $"Bank reference {request.Reference} was recorded as payment {earlier.Id} of another amount or account.");
+            return Replay(earlier, request);
         }
 
         var payment = new PaymentEntity
@@ -55,9 +54,18 @@ public static class PaymentsApi
             return refused;
         }
         finance.Changes.Received(payment);
-        await finance.Db.SaveChangesAsync(cancellationToken);
+        if (await finance.Db.SaveOrFindWinnerAsync(Earlier, cancellationToken) is { } concurrent)
+        {
+            return Replay(concurrent, request);
+        }
         return TypedResults.Created($"/v1/payments/{payment.Id}", FinanceMapping.ToContract(payment));
     }
+
+    private static Results<Created<Payment>, Ok<Payment>, ProblemHttpResult> Replay(PaymentEntity earlier, RecordPaymentRequest request) =>
+        earlier.AccountId == request.AccountId && earlier.Amount == request.Amount.Amount
+            ? TypedResults.Ok(FinanceMapping.ToContract(earlier))
+            : ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Reference already recorded",
+                $"Bank reference {request.Reference} was recorded as payment {earlier.Id} of another amount or account.");
 
     public static async Task<Results<Ok<Payment>, NotFound, ProblemHttpResult>> Apply(
         string id, ApplyPaymentRequest request, [AsParameters] FinanceRequest finance, PaymentAllocator allocator, CancellationToken cancellationToken)

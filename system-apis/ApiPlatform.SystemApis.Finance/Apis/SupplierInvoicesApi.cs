@@ -33,13 +33,11 @@ public static class SupplierInvoicesApi
         RecordSupplierInvoiceRequest request, [AsParameters] FinanceRequest finance, GeneralLedger ledger, CancellationToken cancellationToken)
     {
         TenantScope.Resolve(finance.User, request.Tenant);
-        if (await finance.Db.SupplierInvoices.AsNoTracking().FirstOrDefaultAsync(i => i.Tenant == request.Tenant && i.SupplierId == request.SupplierId
-                && i.SupplierInvoiceNumber == request.SupplierInvoiceNumber, cancellationToken) is { } earlier)
+        Task<SupplierInvoiceEntity?> Earlier() => finance.Db.SupplierInvoices.AsNoTracking().FirstOrDefaultAsync(i => i.Tenant == request.Tenant
+            && i.SupplierId == request.SupplierId && i.SupplierInvoiceNumber == request.SupplierInvoiceNumber, cancellationToken);
+        if (await Earlier() is { } earlier)
         {
-            return earlier.Net == request.Net.Amount && earlier.Tax == request.Tax.Amount && earlier.Currency == request.Net.Currency
-                ? TypedResults.Ok(FinanceMapping.ToContract(earlier))
-                : ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Supplier invoice already recorded",
-                    $"Invoice {request.SupplierInvoiceNumber} of {request.SupplierId} was recorded with other amounts ({earlier.Id}).");
+            return Replay(earlier, request);
         }
 
         var invoice = new SupplierInvoiceEntity
@@ -52,9 +50,18 @@ public static class SupplierInvoicesApi
         await ledger.PostAsync(invoice.Tenant, request.InvoiceDate, $"Supplier invoice {invoice.SupplierInvoiceNumber} of {invoice.SupplierId}", invoice.Currency,
             [(Accounts.Expenses, invoice.Net, 0m, invoice.PurchaseOrderId), (Accounts.InputTax, invoice.Tax, 0m, null), (Accounts.Payables, 0m, invoice.Total, invoice.SupplierId)],
             null, cancellationToken);
-        await finance.Db.SaveChangesAsync(cancellationToken);
+        if (await finance.Db.SaveOrFindWinnerAsync(Earlier, cancellationToken) is { } concurrent)
+        {
+            return Replay(concurrent, request);
+        }
         return TypedResults.Created($"/v1/supplier-invoices/{invoice.Id}", FinanceMapping.ToContract(invoice));
     }
+
+    private static Results<Created<SupplierInvoice>, Ok<SupplierInvoice>, ProblemHttpResult> Replay(SupplierInvoiceEntity earlier, RecordSupplierInvoiceRequest request) =>
+        earlier.Net == request.Net.Amount && earlier.Tax == request.Tax.Amount && earlier.Currency == request.Net.Currency
+            ? TypedResults.Ok(FinanceMapping.ToContract(earlier))
+            : ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Supplier invoice already recorded",
+                $"Invoice {request.SupplierInvoiceNumber} of {request.SupplierId} was recorded with other amounts ({earlier.Id}).");
 
     public static async Task<Results<Created<SupplierPayment>, NotFound, ProblemHttpResult>> Pay(
         RecordSupplierPaymentRequest request, [AsParameters] FinanceRequest finance, GeneralLedger ledger, TimeProvider time, CancellationToken cancellationToken)

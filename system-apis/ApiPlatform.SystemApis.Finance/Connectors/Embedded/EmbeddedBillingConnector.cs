@@ -22,7 +22,9 @@ internal sealed class EmbeddedBillingConnector(FinanceDbContext db, TimeProvider
 
     public async Task<Written<BillingCustomer>> CreateCustomerAsync(CreateBillingCustomerRequest request, string creationKey, CancellationToken cancellationToken)
     {
-        if (await db.BillingCustomers.AsNoTracking().FirstOrDefaultAsync(c => c.Tenant == request.Tenant && c.CreationKey == creationKey, cancellationToken) is { } earlier)
+        Task<BillingCustomerEntity?> Earlier() =>
+            db.BillingCustomers.AsNoTracking().FirstOrDefaultAsync(c => c.Tenant == request.Tenant && c.CreationKey == creationKey, cancellationToken);
+        if (await Earlier() is { } earlier)
         {
             return new Written<BillingCustomer>(ToContract(earlier), false);
         }
@@ -31,8 +33,9 @@ internal sealed class EmbeddedBillingConnector(FinanceDbContext db, TimeProvider
             Id = $"bcus-{Guid.NewGuid():N}", Tenant = request.Tenant, AccountId = request.AccountId, Name = request.Name, Email = request.Email, CreationKey = creationKey,
         };
         db.BillingCustomers.Add(customer);
-        await db.SaveChangesAsync(cancellationToken);
-        return new Written<BillingCustomer>(ToContract(customer), true);
+        return await db.SaveOrFindWinnerAsync(Earlier, cancellationToken) is { } concurrent
+            ? new Written<BillingCustomer>(ToContract(concurrent), false)
+            : new Written<BillingCustomer>(ToContract(customer), true);
     }
 
     public async Task<CursorPage<Subscription>> ListSubscriptionsAsync(string tenant, string? customerId, int limit, string? cursor, CancellationToken cancellationToken)
@@ -48,7 +51,9 @@ internal sealed class EmbeddedBillingConnector(FinanceDbContext db, TimeProvider
 
     public async Task<Written<Subscription>> CreateSubscriptionAsync(CreateSubscriptionRequest request, string creationKey, CancellationToken cancellationToken)
     {
-        if (await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Tenant == request.Tenant && s.CreationKey == creationKey, cancellationToken) is { } earlier)
+        Task<SubscriptionEntity?> Earlier() =>
+            db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Tenant == request.Tenant && s.CreationKey == creationKey, cancellationToken);
+        if (await Earlier() is { } earlier)
         {
             return new Written<Subscription>(ToContract(earlier), false);
         }
@@ -66,8 +71,9 @@ internal sealed class EmbeddedBillingConnector(FinanceDbContext db, TimeProvider
             CurrentPeriodEnd = price.Interval == "year" ? now.AddYears(1) : now.AddMonths(1), CreationKey = creationKey,
         };
         db.Subscriptions.Add(subscription);
-        await db.SaveChangesAsync(cancellationToken);
-        return new Written<Subscription>(ToContract(subscription), true);
+        return await db.SaveOrFindWinnerAsync(Earlier, cancellationToken) is { } concurrent
+            ? new Written<Subscription>(ToContract(concurrent), false)
+            : new Written<Subscription>(ToContract(subscription), true);
     }
 
     public async Task<CursorPage<BillingEvent>> ListEventsAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken)
