@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,7 +17,7 @@ public abstract class SystemApiPlatform : IAsyncLifetime
     // The platform picks free ports before it binds them: two platforms starting at once could pick the same one.
     private static readonly SemaphoreSlim Starting = new(1, 1);
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "apiplatform-sys-" + Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string> tokens = [];
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new();
 
     public PlatformHost Platform { get; private set; } = null!;
 
@@ -77,13 +78,13 @@ public abstract class SystemApiPlatform : IAsyncLifetime
         return client;
     }
 
-    private async Task<string> TokenAsync(string clientId, string secret)
-    {
-        if (tokens.TryGetValue(clientId, out var cached))
-        {
-            return cached;
-        }
+    // One token request per client for the whole collection, however many tests ask at once: the gateway limits how
+    // often one address may call the token endpoint.
+    private Task<string> TokenAsync(string clientId, string secret) =>
+        tokens.GetOrAdd(clientId, _ => new Lazy<Task<string>>(() => RequestTokenAsync(clientId, secret))).Value;
 
+    private async Task<string> RequestTokenAsync(string clientId, string secret)
+    {
         using var http = new HttpClient { BaseAddress = Platform.GatewayUrl };
         using var response = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -91,7 +92,7 @@ public abstract class SystemApiPlatform : IAsyncLifetime
         }));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, $"token for {clientId}: {(int)response.StatusCode} {body}");
-        return tokens[clientId] = body.GetProperty("access_token").GetString()!;
+        return body.GetProperty("access_token").GetString()!;
     }
 
     public virtual async Task DisposeAsync()
