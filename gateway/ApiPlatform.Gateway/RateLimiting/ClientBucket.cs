@@ -24,6 +24,15 @@ internal sealed class ClientBucket(RateLimitPolicy policy, string key)
 
     public Lock Gate => gate;
 
+    /// <summary>When a request last asked this bucket (Unix ms), for dropping buckets nobody uses any more.</summary>
+    public long LastUsedMs { get; private set; }
+
+    /// <summary>
+    /// Whether this bucket has been idle long enough to be forgotten: the shared bucket has refilled completely meanwhile,
+    /// so a fresh one behaves the same (tokens still leased are given up, which only ever admits less).
+    /// </summary>
+    public bool IsIdle(long nowMs) => PendingLease is null && nowMs - LastUsedMs >= Policy.IdleAfterMs;
+
     /// <summary>
     /// Spends a leased token, or refuses at once while the shared bucket is known to be empty; null when a lease is
     /// needed first. <paramref name="lowOnTokens"/> says a new lease should start in the background now.
@@ -32,6 +41,7 @@ internal sealed class ClientBucket(RateLimitPolicy policy, string key)
     {
         lock (gate)
         {
+            LastUsedMs = nowMs;
             lowOnTokens = false;
             if (leased > 0)
             {
@@ -72,6 +82,7 @@ internal sealed class ClientBucket(RateLimitPolicy policy, string key)
         LocalTokenBucket local;
         lock (gate)
         {
+            LastUsedMs = nowMs;
             local = fallback ??= new LocalTokenBucket(Policy.LocalCapacity, Policy.LocalTokensPerMs, nowMs);
         }
         var left = local.TryTake(nowMs);

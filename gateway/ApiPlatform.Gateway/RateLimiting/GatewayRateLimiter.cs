@@ -62,6 +62,24 @@ internal sealed class GatewayRateLimiter(
         }
     }
 
+    /// <summary>Buckets held in this replica (one per client, API and plan; per source address for webhooks and tokens).</summary>
+    public int BucketCount => buckets.Count;
+
+    /// <summary>Forgets the buckets idle past their policy's idle time, so distinct callers do not grow memory forever.</summary>
+    public int Sweep()
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var dropped = 0;
+        foreach (var (key, bucket) in buckets)
+        {
+            if (bucket.IsIdle(now) && buckets.TryRemove(key, out _))
+            {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     private async Task LeaseOnceAsync(ClientBucket bucket)
     {
         // Let the caller go on; the lease completes on the thread pool.

@@ -20,6 +20,7 @@ internal sealed class RateLimitPolicy
         LocalCapacity = Math.Max(1.0, (double)Capacity / replicaCount);
         LocalTokensPerMs = TokensPerMs / replicaCount;
         KeyLifetime = TimeSpan.FromMilliseconds(Math.Ceiling(Capacity / TokensPerMs) + 60_000);
+        IdleAfterMs = (long)KeyLifetime.TotalMilliseconds;
         PolicyHeader = string.Create(CultureInfo.InvariantCulture, $"\"{plan}\";q={requests};w={windowSeconds}");
     }
 
@@ -34,6 +35,9 @@ internal sealed class RateLimitPolicy
 
     /// <summary>How long an idle bucket is kept in Redis: once full again it equals a missing one.</summary>
     public TimeSpan KeyLifetime { get; }
+
+    /// <summary>How long a replica keeps a client's bucket nobody asks: as long as Redis keeps the shared one.</summary>
+    public long IdleAfterMs { get; }
 
     /// <summary>The RateLimit-Policy field (draft-ietf-httpapi-ratelimit-headers).</summary>
     public string PolicyHeader { get; }

@@ -25,6 +25,7 @@ internal static class RateLimitingExtensions
         services.AddSingleton<ClientPlans>();
         services.AddSingleton<SharedLimitState>();
         services.AddSingleton<GatewayRateLimiter>();
+        services.AddHostedService<BucketSweeper>();
         services.AddHealthChecks().AddCheck<RateLimitHealthCheck>("rate-limits", tags: [HealthExtensions.ReadyTag]);
     }
 }
