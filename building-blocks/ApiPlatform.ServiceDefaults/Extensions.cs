@@ -34,16 +34,16 @@ public static class Extensions
 
     /// <summary>
     /// Maps the shared middleware and endpoints: problem details, correlation, authentication,
-    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents. <paramref name="beforeAuthorization"/>
-    /// adds middleware that runs once the caller is authenticated and before policies are checked.
+    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents. <paramref name="afterRouting"/> adds
+    /// middleware that runs once the endpoint is known and before the standard authentication and authorization.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? beforeAuthorization = null)
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? afterRouting = null)
     {
         app.UsePlatformProblemDetails();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseRouting();
+        afterRouting?.Invoke(app);
         app.UseAuthentication();
-        beforeAuthorization?.Invoke(app);
         app.UseAuthorization();
         app.MapPlatformHealthChecks();
         app.MapPlatformOpenApi();

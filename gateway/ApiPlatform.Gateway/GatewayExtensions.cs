@@ -74,14 +74,11 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// The checks of API routes that run before authorization: the traffic audit record, the catalog's body limit,
-    /// and the version and lifecycle checks (404 unknown or draft version, 410 retired, deprecation headers); pass it
-    /// as <c>MapDefaultEndpoints(beforeAuthorization: app => app.UseGatewayLifecycle())</c>.
+    /// The policies of API routes (<see cref="ApiPolicyMiddleware"/>: body limit, authentication from the token cache,
+    /// scope, version and lifecycle, rate limit, usage, traffic audit), enforced in one pass right after routing; pass it
+    /// as <c>MapDefaultEndpoints(afterRouting: app => app.UseGatewayPolicies())</c>.
     /// </summary>
-    public static IApplicationBuilder UseGatewayLifecycle(this IApplicationBuilder app) =>
-        app.UseMiddleware<TrafficAuditMiddleware>()
-            .UseMiddleware<BodyLimitMiddleware>()
-            .UseMiddleware<LifecycleMiddleware>();
+    public static IApplicationBuilder UseGatewayPolicies(this IApplicationBuilder app) => app.UseMiddleware<ApiPolicyMiddleware>();
 
     /// <summary>
     /// Maps <c>/catalog/apis</c>, the admin API, the generated proxy routes (rate limit, idempotency, retries and

@@ -6,6 +6,6 @@ builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
-app.MapDefaultEndpoints(beforeAuthorization: pipeline => pipeline.UseGatewayLifecycle());
+app.MapDefaultEndpoints(afterRouting: pipeline => pipeline.UseGatewayPolicies());
 app.MapGateway();
 app.Run();

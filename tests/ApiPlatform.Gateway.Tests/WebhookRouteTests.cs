@@ -85,7 +85,7 @@ public sealed class WebhookRouteTests(GatewayFixture fixture)
         using var accepted = await PostAsync(gateway, Path, Payload, correlationId: "webhook-1");
         using var refused = await PostAsync(gateway, Path, new string('x', 300));
 
-        var records = gateway.Host.Logs.Category(TrafficAuditMiddleware.Category).ToList();
+        var records = gateway.Host.Logs.Category(TrafficAuditLog.Category).ToList();
         Assert.Equal([200, 413], records.Select(r => r.Fields["Status"]));
         Assert.All(records, r => Assert.Equal("webhook-finance-stripe", r.Fields["Webhook"]));
         Assert.All(records, r => Assert.Equal("finance", r.Fields["Api"]));

@@ -188,6 +188,7 @@ def main():
             folder = settings.pop("__build", os.path.join(builds, "gateway"))
             return processes.start(name, [os.path.join(folder, "ApiPlatform.Gateway"), "--urls", url[name]], {
                 **platform,
+                **profiling,
                 "ASPNETCORE_ENVIRONMENT": "Production",
                 "SSL_CERT_FILE": certificate,
                 "ConnectionStrings__redis": f"127.0.0.1:{ports['redis']}",

@@ -14,8 +14,7 @@ internal sealed class CachingJwtBearerHandler(
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = BearerToken(Request.Headers[HeaderNames.Authorization].ToString());
-        return !token.IsEmpty && cache.Find(token) is { } principal
+        return cache.FindBearer(Request.Headers[HeaderNames.Authorization].ToString()) is { } principal
             ? Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)))
             : ValidateAsync();
     }
@@ -23,14 +22,11 @@ internal sealed class CachingJwtBearerHandler(
     private async Task<AuthenticateResult> ValidateAsync()
     {
         var result = await base.HandleAuthenticateAsync();
-        var token = BearerToken(Request.Headers[HeaderNames.Authorization].ToString());
+        var token = TokenValidationCache.BearerToken(Request.Headers[HeaderNames.Authorization].ToString());
         if (result.Succeeded && !token.IsEmpty)
         {
             cache.Add(token.ToString(), result.Principal);
         }
         return result;
     }
-
-    private static ReadOnlySpan<char> BearerToken(string header) =>
-        header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.AsSpan(7).Trim() : default;
 }

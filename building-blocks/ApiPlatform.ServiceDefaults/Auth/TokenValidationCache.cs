@@ -19,6 +19,19 @@ public sealed class TokenValidationCache(TimeProvider time) : IDisposable
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> ByChars => entries.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// The caller of a request whose <c>Authorization</c> header carries a bearer token validated before, read as
+    /// JwtBearer reads it (scheme case-insensitive, token trimmed); null for any other header or an unknown token.
+    /// </summary>
+    public ClaimsPrincipal? FindBearer(string? authorization) =>
+        BearerToken(authorization) is { IsEmpty: false } token ? Find(token) : null;
+
+    /// <summary>The token of a <c>Bearer</c> authorization header, as JwtBearer extracts it; empty for anything else.</summary>
+    public static ReadOnlySpan<char> BearerToken(string? authorization) =>
+        authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorization.AsSpan(7).Trim()
+            : default;
+
     public ClaimsPrincipal? Find(ReadOnlySpan<char> token)
     {
         if (!ByChars.TryGetValue(token, out var entry))

@@ -13,6 +13,6 @@ internal static class AuditExtensions
     {
         builder.Services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TrafficAuditLog>();
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(TrafficAuditMiddleware.Category, LogLevel.None);
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(TrafficAuditLog.Category, LogLevel.None);
     }
 }

@@ -68,7 +68,7 @@ internal sealed class AuditLogWriter : IDisposable
             {
                 json.WriteStartObject();
                 json.WriteString("time"u8, DateTimeOffset.UtcNow);
-                json.WriteString("category"u8, TrafficAuditMiddleware.Category);
+                json.WriteString("category"u8, TrafficAuditLog.Category);
                 json.WriteString("event"u8, "audit-records-dropped"u8);
                 json.WriteNumber("count"u8, lost);
                 json.WriteEndObject();
@@ -113,7 +113,7 @@ internal sealed class AuditLogWriter : IDisposable
     {
         json.WriteStartObject();
         json.WriteString("time"u8, record.Time);
-        json.WriteString("category"u8, TrafficAuditMiddleware.Category);
+        json.WriteString("category"u8, TrafficAuditLog.Category);
         json.WriteString("clientId"u8, record.ClientId);
         json.WriteString("tenant"u8, record.Tenant);
         json.WriteString("api"u8, record.Api);

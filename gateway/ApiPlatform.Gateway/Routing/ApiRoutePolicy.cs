@@ -1,19 +1,23 @@
 using System.Collections.Frozen;
 using ApiPlatform.Catalog;
 using ApiPlatform.Gateway.Idempotency;
+using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.Gateway.RateLimiting;
 
 namespace ApiPlatform.Gateway.Routing;
 
 /// <summary>
 /// What the gateway enforces on one API's route, computed once from the catalog and the options and attached to the
-/// route as endpoint metadata: the limit of every plan (catalog overrides applied), idempotency and body limit.
+/// route as endpoint metadata: the scope, the versions' lifecycle, the limit of every plan (catalog overrides
+/// applied), idempotency and body limit.
 /// </summary>
 internal sealed class ApiRoutePolicy
 {
-    public ApiRoutePolicy(ApiDefinition api, GatewayOptions gateway, RateLimitingOptions limiting)
+    public ApiRoutePolicy(ApiDefinition api, ApiLifecycle lifecycle, GatewayOptions gateway, RateLimitingOptions limiting)
     {
         Api = api.Name;
+        Scope = api.Scope;
+        Lifecycle = lifecycle;
         Idempotency = IdempotencyModes.Parse(api.Policies.Idempotency);
         BodyLimitBytes = api.Policies.BodyLimitBytes;
         // An in-flight record outlives the slowest answer the upstream may give, and no more.
@@ -28,6 +32,8 @@ internal sealed class ApiRoutePolicy
     }
 
     public string Api { get; }
+    public string Scope { get; }
+    public ApiLifecycle Lifecycle { get; }
     public IdempotencyMode Idempotency { get; }
     public long BodyLimitBytes { get; }
     public TimeSpan InFlightLifetime { get; }

@@ -15,7 +15,7 @@ internal static class ProxyErrors
         ForwarderError.RequestTimedOut or ForwarderError.Request when IsConnectFailure(exception) => Unavailable(upstream),
         ForwarderError.NoAvailableDestinations => Unavailable(upstream),
         // Kestrel cut a chunked body off at the route's limit.
-        ForwarderError.RequestBodyClient when IsTooLarge(exception) => Hardening.BodyLimitMiddleware.TooLarge(null),
+        ForwarderError.RequestBodyClient when IsTooLarge(exception) => Hardening.BodyLimit.TooLarge(null),
         ForwarderError.RequestTimedOut => Problem(StatusCodes.Status504GatewayTimeout, ProblemTypes.UpstreamTimeout,
             "Upstream timeout", $"The {upstream} did not answer in time."),
         // The caller went away or sent a broken body: there is nobody to answer, or the status already says it.

@@ -11,7 +11,8 @@ internal static class ProxyPipeline
 {
     /// <summary>
     /// Maps the routes generated from the catalog with the per-request policies in their pipeline, and attaches each
-    /// API's precomputed lifecycle and policies to its route.
+    /// API's precomputed lifecycle and policies to its route (which <see cref="ApiPolicyMiddleware"/> enforces before
+    /// the proxy pipeline runs).
     /// </summary>
     public static void MapCatalogProxy(this WebApplication app)
     {
@@ -20,16 +21,17 @@ internal static class ProxyPipeline
         var catalog = app.Services.GetRequiredService<ApiCatalog>();
         var gateway = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
         var limiting = app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        var policies = catalog.Apis.ToDictionary(api => api.Name, api => new ApiRoutePolicy(api, gateway, limiting), StringComparer.Ordinal);
+        var policies = catalog.Apis.ToDictionary(api => api.Name,
+            api => new ApiRoutePolicy(api, lifecycles.Find(api.Name) ?? throw new InvalidOperationException($"No lifecycle for the {api.Name} API."),
+                gateway, limiting),
+            StringComparer.Ordinal);
 
         app.MapReverseProxy(proxy =>
             {
                 proxy.UseMiddleware<WebhookIngressMiddleware>();
                 proxy.UseMiddleware<TokenEndpointLimitMiddleware>();
-                proxy.UseMiddleware<RateLimitMiddleware>();
                 proxy.UseMiddleware<IdempotencyMiddleware>();
                 proxy.UseMiddleware<ProxyErrorMiddleware>();
-                proxy.UseMiddleware<UsageMiddleware>();
                 proxy.UseMiddleware<SafeRetryMiddleware>();
                 proxy.UseSessionAffinity();
                 proxy.UseLoadBalancing();

@@ -9,18 +9,19 @@ namespace ApiPlatform.Gateway.Routing;
 /// </summary>
 internal sealed class SafeRetryMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         var proxy = context.GetReverseProxyFeature();
         var candidates = proxy.AvailableDestinations;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || candidates.Count < 2
-            || request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            await next(context);
-            return;
-        }
+        return !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || candidates.Count < 2
+            || request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0
+                ? next(context)
+                : WithRetryAsync(context, proxy, candidates);
+    }
 
+    private async Task WithRetryAsync(HttpContext context, IReverseProxyFeature proxy, IReadOnlyList<DestinationState> candidates)
+    {
         await next(context);
         if (context.Response.HasStarted || context.GetForwarderErrorFeature() is not { } failure
             || !ProxyErrors.IsConnectFailure(failure.Error, failure.Exception) || proxy.ProxiedDestination is not { } failed)

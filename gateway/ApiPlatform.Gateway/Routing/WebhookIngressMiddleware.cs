@@ -34,7 +34,7 @@ internal sealed partial class WebhookIngressMiddleware
         this.limiter = limiter;
         this.time = time;
         this.audit = audit;
-        auditLogger = loggers.CreateLogger(TrafficAuditMiddleware.Category);
+        auditLogger = loggers.CreateLogger(TrafficAuditLog.Category);
         webhooks = catalog.Apis.SelectMany(api => api.Webhooks.Select(webhook => new Webhook(
                 api.Name, WebhookRoutes.RouteId(api, webhook), webhook.BodyLimitBytes,
                 new RateLimitPolicy("webhook", webhook.RateLimit.Requests, webhook.RateLimit.WindowSeconds, webhook.RateLimit.Burst,

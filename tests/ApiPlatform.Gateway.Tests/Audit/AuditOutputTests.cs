@@ -32,7 +32,7 @@ public sealed class AuditOutputTests(GatewayFixture fixture)
             var records = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
             Assert.Equal(2, records.Count);
             var first = records[0];
-            Assert.Equal(TrafficAuditMiddleware.Category, first.GetProperty("category").GetString());
+            Assert.Equal(TrafficAuditLog.Category, first.GetProperty("category").GetString());
             Assert.Equal("partner-test", first.GetProperty("clientId").GetString());
             Assert.Equal("acme", first.GetProperty("tenant").GetString());
             Assert.Equal("partner-portal", first.GetProperty("api").GetString());

@@ -17,7 +17,7 @@ public sealed class TrafficAuditTests(GatewayFixture fixture)
             headers => headers.Add("X-Correlation-Id", "audit-1"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var record = Assert.Single(gateway.Host.Logs.Category(TrafficAuditMiddleware.Category));
+        var record = Assert.Single(gateway.Host.Logs.Category(TrafficAuditLog.Category));
         Assert.Equal("partner-test", record.Fields["ClientId"]);
         Assert.Equal("acme", record.Fields["Tenant"]);
         Assert.Equal("partner-portal", record.Fields["Api"]);
@@ -42,7 +42,7 @@ public sealed class TrafficAuditTests(GatewayFixture fixture)
         using var unauthenticated = await gateway.Host.GetAsync("/system/erp/v3/orders");
         using var retired = await gateway.Host.GetAsync("/system/erp/v1/orders", fixture.Token("erp", "system:erp"));
 
-        var records = gateway.Host.Logs.Category(TrafficAuditMiddleware.Category).ToList();
+        var records = gateway.Host.Logs.Category(TrafficAuditLog.Category).ToList();
         Assert.Equal([401, 410], records.Select(r => r.Fields["Status"]));
         Assert.Null(records[0].Fields["ClientId"]);
     }
@@ -55,6 +55,6 @@ public sealed class TrafficAuditTests(GatewayFixture fixture)
         using var health = await gateway.Host.GetAsync("/health/live");
         using var catalog = await gateway.Host.GetAsync("/catalog/apis");
 
-        Assert.Empty(gateway.Host.Logs.Category(TrafficAuditMiddleware.Category));
+        Assert.Empty(gateway.Host.Logs.Category(TrafficAuditLog.Category));
     }
 }

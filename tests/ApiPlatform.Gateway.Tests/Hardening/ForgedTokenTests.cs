@@ -29,6 +29,13 @@ public sealed class ForgedTokenTests(GatewayFixture fixture)
 
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{variant} on {path}: {(int)response.StatusCode}");
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+            // JwtBearer's own challenge (RFC 6750): a presented token that fails validation is named invalid_token.
+            var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+            Assert.Equal("Bearer", challenge.Scheme);
+            if (token is not null)
+            {
+                Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
+            }
         }
     }
 

@@ -54,7 +54,7 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
 
         var app = builder.Build();
-        app.MapDefaultEndpoints(beforeAuthorization: pipeline => pipeline.UseGatewayLifecycle());
+        app.MapDefaultEndpoints(afterRouting: pipeline => pipeline.UseGatewayPolicies());
         app.MapGateway();
         var address = await LoopbackApp.StartAsync(app);
         return new GatewayHost(app, address, time, logs);

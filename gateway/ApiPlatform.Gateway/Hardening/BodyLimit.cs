@@ -9,24 +9,20 @@ namespace ApiPlatform.Gateway.Hardening;
 /// The catalog's <c>policies.bodyLimitBytes</c> per API: a declared length above it answers 413 at once; a chunked
 /// body is cut off by Kestrel at the limit, which the proxy and the idempotency check also answer with 413.
 /// </summary>
-internal sealed class BodyLimitMiddleware(RequestDelegate next)
+internal static class BodyLimit
 {
-    public Task InvokeAsync(HttpContext context)
+    /// <summary>The 413 to answer, or null once the request's body is limited to the API's maximum.</summary>
+    public static ProblemDetails? Apply(HttpContext context, ApiRoutePolicy route)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<ApiRoutePolicy>() is not { } route)
-        {
-            return next(context);
-        }
-
         if (context.Request.ContentLength > route.BodyLimitBytes)
         {
-            return GatewayProblems.WriteAsync(context, TooLarge(route));
+            return TooLarge(route);
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = route.BodyLimitBytes;
         }
-        return next(context);
+        return null;
     }
 
     public static ProblemDetails TooLarge(ApiRoutePolicy? route) => new()
