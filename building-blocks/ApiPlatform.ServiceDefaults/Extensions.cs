@@ -14,8 +14,10 @@ public static class Extensions
     /// <summary>
     /// Adds what every ApiPlatform service shares: telemetry, health checks, problem details, correlation,
     /// JWT bearer validation with scope policies, URL-segment API versioning and one OpenAPI document per version.
+    /// A service that publishes no versioned API of its own (the gateway, whose endpoints are the platform's) passes
+    /// <paramref name="versionedApis"/> false and loads neither API versioning nor the OpenAPI generator.
     /// </summary>
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool versionedApis = true) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddOptions<ServiceOptions>()
             .BindConfiguration(ServiceOptions.Section)
@@ -26,15 +28,17 @@ public static class Extensions
         builder.AddPlatformHealthChecks();
         builder.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
-        builder.AddPlatformOpenApi();
-        builder.Services.AddHttpContextAccessor();
+        if (versionedApis)
+        {
+            builder.AddPlatformOpenApi();
+        }
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 
     /// <summary>
     /// Maps the shared middleware and endpoints: problem details, correlation, authentication,
-    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents. <paramref name="afterRouting"/> adds
+    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents (when versioned APIs were added). <paramref name="afterRouting"/> adds
     /// middleware that runs once the endpoint is known and before the standard authentication and authorization.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? afterRouting = null)
@@ -46,7 +50,10 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPlatformHealthChecks();
-        app.MapPlatformOpenApi();
+        if (OpenApiExtensions.IsAdded(app.Services))
+        {
+            app.MapPlatformOpenApi();
+        }
         return app;
     }
 }

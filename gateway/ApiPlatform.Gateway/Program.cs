@@ -2,7 +2,7 @@ using ApiPlatform.Gateway;
 using ApiPlatform.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(versionedApis: false);
 builder.AddGateway();
 
 var app = builder.Build();

@@ -31,6 +31,9 @@ public static class ApiClientExtensions
         }
 
         builder.Services.AddMemoryCache();
+        // The token handler reads the caller's correlation id from the current request. Only services that call
+        // others register the accessor: with it, ASP.NET Core no longer reuses HttpContext objects between requests.
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<TokenClient>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 

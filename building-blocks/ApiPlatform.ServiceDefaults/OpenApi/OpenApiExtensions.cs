@@ -14,6 +14,7 @@ public static class OpenApiExtensions
 
     internal static void AddPlatformOpenApi(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<PlatformOpenApiMarker>();
         builder.Services.AddApiVersioning(options =>
             {
                 options.DefaultApiVersion = new ApiVersion(1);
@@ -29,6 +30,10 @@ public static class OpenApiExtensions
         builder.Services.AddSwaggerGen();
         builder.Services.AddTransient<IConfigureOptions<SwaggerGenOptions>, ConfigureSwaggerDocuments>();
     }
+
+    internal static bool IsAdded(IServiceProvider services) => services.GetService<PlatformOpenApiMarker>() is not null;
+
+    private sealed class PlatformOpenApiMarker;
 
     internal static void MapPlatformOpenApi(this WebApplication app)
     {

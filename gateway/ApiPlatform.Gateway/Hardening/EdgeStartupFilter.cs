@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace ApiPlatform.Gateway.Hardening;
 
 /// <summary>
@@ -11,7 +13,9 @@ internal sealed class EdgeStartupFilter : IStartupFilter
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseCors(CorsPolicy);
+        // Only a browser's cross-origin request carries Origin, and without it CORS has nothing to do; skipping the
+        // middleware then also spares the DI scope it would open per request to resolve its policy provider.
+        app.UseWhen(static context => context.Request.Headers.ContainsKey(HeaderNames.Origin), cors => cors.UseCors(CorsPolicy));
         next(app);
     };
 }

@@ -48,7 +48,7 @@ public sealed class GatewayHost : IAsyncDisposable
             typeof(GatewayExtensions).Assembly.GetName().Name);
         var logs = new LogCapture();
         builder.Logging.AddProvider(logs);
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults(versionedApis: false);
         builder.AddGateway();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(time);
