@@ -28,6 +28,8 @@ public static partial class Correlation
             return incoming;
         }
 
-        return Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
+        // Without a trace, a random id of the same shape. It must be unique, not secret: a trace id's generator is a
+        // per-thread PRNG, where Guid.NewGuid reads the kernel's random source (a system call per request on Linux).
+        return (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToHexString();
     }
 }

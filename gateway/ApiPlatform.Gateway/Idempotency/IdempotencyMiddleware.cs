@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ApiPlatform.Gateway.Routing;
 using ApiPlatform.ServiceDefaults.Auth;
@@ -41,7 +42,8 @@ internal sealed partial class IdempotencyMiddleware(
         var body = await RequestBody.BufferAsync(context);
         var fingerprint = RequestFingerprint.Compute(context.Request, body.GetBuffer().AsSpan(0, (int)body.Length));
         var storeKey = $"apiplatform:idempotency:{route.Api}:{context.User.GetClientId()}:{key}";
-        var owner = Guid.NewGuid().ToString("N");
+        // Unique, not secret: a per-thread PRNG instead of Guid.NewGuid's read of the kernel's random source.
+        var owner = ActivityTraceId.CreateRandom().ToHexString();
 
         IdempotencyClaim claim;
         try
