@@ -18,7 +18,7 @@ public sealed class AuditLogOptions
 
     /// <summary>How often buffered records are written; a record is out at most this long after its response.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Records held while the output is slower than the traffic; beyond it records are counted as dropped.</summary>
     [Range(1, 10_000_000)]

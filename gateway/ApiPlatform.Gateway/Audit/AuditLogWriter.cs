@@ -4,20 +4,21 @@ using System.Text.Json;
 namespace ApiPlatform.Gateway.Audit;
 
 /// <summary>
-/// Drains the audit queue every flush interval into JSON lines and writes them in pieces of whole lines no larger than
-/// a pipe's atomic write (4 KiB), so records never interleave with other output on a shared standard output.
+/// Takes the audit's buffered JSON lines every flush interval and writes them in pieces of whole lines no larger than a
+/// pipe's atomic write (4 KiB), so records never interleave with other output on a shared standard output.
 /// </summary>
 internal sealed class AuditLogWriter : IDisposable
 {
     private const int AtomicWrite = 4096;
+    // A buffer that grew past this while the output was stalled is replaced rather than kept.
+    private const int RetainedBuffer = 4 * 1024 * 1024;
     private static readonly JsonWriterOptions JsonOptions = new() { SkipValidation = true };
     private readonly Stream output;
     private readonly TimeSpan interval;
     private readonly TrafficAuditLog source;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
-    private readonly ArrayBufferWriter<byte> line = new(1024);
-    private readonly ArrayBufferWriter<byte> pending = new(2 * AtomicWrite);
+    private ArrayBufferWriter<byte> spare = new(64 * 1024);
     private readonly Lock writing = new();
 
     private AuditLogWriter(Stream output, TimeSpan interval, TrafficAuditLog source)
@@ -51,84 +52,62 @@ internal sealed class AuditLogWriter : IDisposable
         }
     }
 
-    /// <summary>Writes every queued record now; also called once more when the gateway stops.</summary>
+    /// <summary>Writes every buffered record now; also called once more when the gateway stops.</summary>
     public void Flush()
     {
         lock (writing)
         {
-            using var json = new Utf8JsonWriter(line, JsonOptions);
-            while (source.TryDequeue(out var record))
-            {
-                WriteRecord(json, record);
-                Append(json);
-            }
+            var full = source.Swap(spare);
+            WriteLines(full.WrittenSpan);
+            full.ResetWrittenCount();
+            spare = full.Capacity > RetainedBuffer ? new ArrayBufferWriter<byte>(64 * 1024) : full;
 
             var lost = source.TakeDropped();
             if (lost > 0)
             {
-                json.WriteStartObject();
-                json.WriteString("time"u8, DateTimeOffset.UtcNow);
-                json.WriteString("category"u8, TrafficAuditLog.Category);
-                json.WriteString("event"u8, "audit-records-dropped"u8);
-                json.WriteNumber("count"u8, lost);
-                json.WriteEndObject();
-                Append(json);
+                var gap = new ArrayBufferWriter<byte>(256);
+                using (var json = new Utf8JsonWriter(gap, JsonOptions))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("time"u8, DateTimeOffset.UtcNow);
+                    json.WriteString("category"u8, TrafficAuditLog.Category);
+                    json.WriteString("event"u8, "audit-records-dropped"u8);
+                    json.WriteNumber("count"u8, lost);
+                    json.WriteEndObject();
+                }
+                gap.Write("\n"u8);
+                WriteLines(gap.WrittenSpan);
             }
-            WritePending();
         }
     }
 
-    private void Append(Utf8JsonWriter json)
+    /// <summary>Writes whole lines in pieces of at most <see cref="AtomicWrite"/> bytes (a longer line goes alone).</summary>
+    private void WriteLines(ReadOnlySpan<byte> lines)
     {
-        json.Flush();
-        line.Write("\n"u8);
-        if (pending.WrittenCount + line.WrittenCount > AtomicWrite)
+        while (!lines.IsEmpty)
         {
-            WritePending();
+            var cut = lines.Length <= AtomicWrite ? lines.Length : lines[..AtomicWrite].LastIndexOf((byte)'\n') + 1;
+            if (cut == 0)
+            {
+                var end = lines.IndexOf((byte)'\n');
+                cut = end < 0 ? lines.Length : end + 1;
+            }
+            WritePiece(lines[..cut]);
+            lines = lines[cut..];
         }
-        pending.Write(line.WrittenSpan);
-        line.ResetWrittenCount();
-        json.Reset(line);
     }
 
-    private void WritePending()
+    private void WritePiece(ReadOnlySpan<byte> piece)
     {
-        if (pending.WrittenCount == 0)
-        {
-            return;
-        }
         try
         {
-            output.Write(pending.WrittenSpan);
+            output.Write(piece);
             output.Flush();
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
-            source.CountLost(pending.WrittenSpan.Count((byte)'\n'));
+            source.CountLost(piece.Count((byte)'\n'));
         }
-        pending.ResetWrittenCount();
-    }
-
-    private static void WriteRecord(Utf8JsonWriter json, TrafficRecord record)
-    {
-        json.WriteStartObject();
-        json.WriteString("time"u8, record.Time);
-        json.WriteString("category"u8, TrafficAuditLog.Category);
-        json.WriteString("clientId"u8, record.ClientId);
-        json.WriteString("tenant"u8, record.Tenant);
-        json.WriteString("api"u8, record.Api);
-        json.WriteString("version"u8, record.Version);
-        json.WriteString("method"u8, record.Method);
-        json.WriteString("route"u8, record.Route);
-        json.WriteNumber("status"u8, record.Status);
-        json.WriteNumber("durationMs"u8, Math.Round(record.DurationMs, 3));
-        json.WriteString("correlationId"u8, record.CorrelationId);
-        if (record.Webhook is not null)
-        {
-            json.WriteString("webhook"u8, record.Webhook);
-            json.WriteString("sourceAddress"u8, record.SourceAddress);
-        }
-        json.WriteEndObject();
     }
 
     public void Dispose()

@@ -1,13 +1,15 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 using System.Diagnostics.Metrics;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.Gateway.Audit;
 
 /// <summary>
-/// The traffic audit's own output: each record is queued as the response ends (no lock, no formatting, no thread woken
-/// on the request's path) and written as one JSON line by a background loop, in batches, to
-/// <see cref="AuditLogOptions.Output"/>. A full buffer drops records rather than slow the traffic, counts them
+/// The traffic audit's own output: each record becomes its JSON line as the response ends, appended to a shared buffer
+/// under a lock held only for the copy; a background loop writes the buffer out in batches to
+/// <see cref="AuditLogOptions.Output"/>. No object per record survives the request, so a burst of traffic leaves the
+/// garbage collector nothing to promote. A full buffer drops records rather than slow the traffic, counts them
 /// (<c>gateway.audit.dropped</c>) and writes how many were lost into the audit stream itself.
 /// </summary>
 internal sealed partial class TrafficAuditLog : IDisposable
@@ -15,12 +17,20 @@ internal sealed partial class TrafficAuditLog : IDisposable
     /// <summary>The log category of the records, for logging providers that take them (an OTLP exporter).</summary>
     public const string Category = "ApiPlatform.Gateway.Audit";
 
-    private readonly ConcurrentQueue<TrafficRecord> queue = new();
+    private const int InitialBuffer = 64 * 1024;
+    private static readonly JsonWriterOptions JsonOptions = new() { SkipValidation = true };
+    private static readonly JsonEncodedText CategoryValue = JsonEncodedText.Encode(Category);
+
+    [ThreadStatic]
+    private static LineWriter? lineWriter;
+
+    private readonly Lock gate = new();
+    private ArrayBufferWriter<byte> filling = new(InitialBuffer);
+    private int buffered;
+    private long droppedSinceFlush;
     private readonly AuditLogWriter? writer;
     private readonly int capacity;
     private readonly Counter<long> dropped;
-    private int queued;
-    private long droppedSinceFlush;
     private readonly ILogger logger;
 
     public TrafficAuditLog(IOptions<AuditLogOptions> options, IMeterFactory meters, ILoggerFactory loggers)
@@ -40,7 +50,7 @@ internal sealed partial class TrafficAuditLog : IDisposable
     public bool Recording => writer is not null || logger.IsEnabled(LogLevel.Information);
 
     /// <summary>The record of one proxied API request, to the audit's output and to the logging providers.</summary>
-    public void Record(TrafficRecord record)
+    public void Record(in TrafficRecord record)
     {
         Write(record);
         if (logger.IsEnabled(LogLevel.Information))
@@ -50,33 +60,94 @@ internal sealed partial class TrafficAuditLog : IDisposable
         }
     }
 
-    public void Write(TrafficRecord record)
+    /// <summary>Appends the record's JSON line to the buffer, or counts it as dropped when the buffer is full.</summary>
+    public void Write(in TrafficRecord record)
     {
         if (writer is null)
         {
             return;
         }
-        if (Interlocked.Increment(ref queued) > capacity)
+
+        // Formatted outside the lock, into this thread's own scratch buffer.
+        var line = lineWriter ??= new LineWriter();
+        line.Format(record);
+        lock (gate)
         {
-            Interlocked.Decrement(ref queued);
-            Interlocked.Increment(ref droppedSinceFlush);
-            dropped.Add(1);
-            return;
+            if (buffered < capacity)
+            {
+                filling.Write(line.Written);
+                buffered++;
+                return;
+            }
+            droppedSinceFlush++;
         }
-        queue.Enqueue(record);
+        dropped.Add(1);
     }
 
-    internal bool TryDequeue(out TrafficRecord record)
+    /// <summary>Hands the buffered lines to the writer in exchange for its empty buffer.</summary>
+    internal ArrayBufferWriter<byte> Swap(ArrayBufferWriter<byte> empty)
     {
-        if (!queue.TryDequeue(out record!))
+        lock (gate)
         {
-            return false;
+            var full = filling;
+            filling = empty;
+            buffered = 0;
+            return full;
         }
-        Interlocked.Decrement(ref queued);
-        return true;
     }
 
-    internal long TakeDropped() => Interlocked.Exchange(ref droppedSinceFlush, 0);
+    /// <summary>Writes one record as a JSON line (with its newline).</summary>
+    internal static void WriteJson(Utf8JsonWriter json, in TrafficRecord record)
+    {
+        json.WriteStartObject();
+        json.WriteString("time"u8, record.Time);
+        json.WriteString("category"u8, CategoryValue);
+        json.WriteString("clientId"u8, record.ClientId);
+        json.WriteString("tenant"u8, record.Tenant);
+        json.WriteString("api"u8, record.Api);
+        json.WriteString("version"u8, record.Version);
+        json.WriteString("method"u8, record.Method);
+        json.WriteString("route"u8, record.Route);
+        json.WriteNumber("status"u8, record.Status);
+        json.WriteNumber("durationMs"u8, Math.Round(record.DurationMs, 3));
+        json.WriteString("correlationId"u8, record.CorrelationId);
+        if (record.Webhook is not null)
+        {
+            json.WriteString("webhook"u8, record.Webhook);
+            json.WriteString("sourceAddress"u8, record.SourceAddress);
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>A thread's scratch space for formatting one line.</summary>
+    private sealed class LineWriter
+    {
+        private readonly ArrayBufferWriter<byte> buffer = new(1024);
+        private readonly Utf8JsonWriter json;
+
+        public LineWriter() => json = new Utf8JsonWriter(buffer, JsonOptions);
+
+        public ReadOnlySpan<byte> Written => buffer.WrittenSpan;
+
+        public void Format(in TrafficRecord record)
+        {
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            WriteJson(json, record);
+            json.Flush();
+            buffer.Write("\n"u8);
+        }
+    }
+
+    internal long TakeDropped()
+    {
+        lock (gate)
+        {
+            var lost = droppedSinceFlush;
+            droppedSinceFlush = 0;
+            return lost;
+        }
+    }
 
     internal void CountLost(int records) => dropped.Add(records);
 

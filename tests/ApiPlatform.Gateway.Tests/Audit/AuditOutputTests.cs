@@ -54,6 +54,38 @@ public sealed class AuditOutputTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Records_longer_than_one_pipe_write_still_come_out_whole_and_in_order()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.jsonl");
+        var token = fixture.Issuer.CreateToken("partner-portal", "experience:partner-portal", clientId: "partner-test", tenant: "acme");
+        var longRoute = "/experience/partner-portal/v2/orders/" + new string('x', 5000);
+        try
+        {
+            await using (var gateway = await TestGateway.StartAsync(fixture, new Dictionary<string, string?>
+            {
+                ["Gateway:Audit:Output"] = path,
+                ["Gateway:Audit:FlushInterval"] = "00:00:10",
+            }))
+            {
+                foreach (var route in new[] { "/experience/partner-portal/v2/orders", longRoute, "/experience/partner-portal/v2/orders" })
+                {
+                    using var response = await gateway.Host.GetAsync(route, token);
+                }
+            }
+
+            var lines = await File.ReadAllLinesAsync(path);
+            Assert.Equal(3, lines.Length);
+            var routes = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("route").GetString()).ToList();
+            Assert.Equal(["/experience/partner-portal/v2/orders", longRoute, "/experience/partner-portal/v2/orders"], routes);
+            Assert.True(lines[1].Length > 4096);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task A_full_audit_buffer_drops_records_and_says_how_many_in_the_stream()
     {
         var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.jsonl");
