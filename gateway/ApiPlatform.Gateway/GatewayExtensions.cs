@@ -9,6 +9,7 @@ using ApiPlatform.Gateway.Portal;
 using ApiPlatform.Gateway.RateLimiting;
 using ApiPlatform.Gateway.Routing;
 using ApiPlatform.Gateway.Usage;
+using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -70,6 +71,8 @@ public static class GatewayExtensions
         builder.AddGatewayHardening();
         builder.AddGatewayAudit();
         builder.AddLeanRequestPath();
+        // YARP registers data protection again (for affinity cookies, which no route uses).
+        services.RemoveDataProtectionWarmup();
         return builder;
     }
 

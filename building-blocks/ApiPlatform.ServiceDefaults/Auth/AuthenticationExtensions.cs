@@ -14,6 +14,23 @@ public static class AuthenticationExtensions
     public static AuthorizationPolicyBuilder RequireScope(this AuthorizationPolicyBuilder policy, string scope) =>
         policy.RequireAuthenticatedUser().RequireAssertion(context => context.User.HasScope(scope));
 
+    /// <summary>
+    /// AddAuthentication (and YARP, for its affinity cookies) registers data protection with a hosted service that loads
+    /// (or creates and writes) the XML key ring at start. Bearer tokens need no key ring: without the warm-up, data
+    /// protection still works for a service that uses it, from its first use, and the others neither load the XML stack
+    /// nor write keys to disk. Call after the registrations that add data protection.
+    /// </summary>
+    public static IServiceCollection RemoveDataProtectionWarmup(this IServiceCollection services)
+    {
+        if (services.FirstOrDefault(descriptor => descriptor.ServiceType == typeof(IHostedService)
+                && descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService")
+            is { } keyRingWarmup)
+        {
+            services.Remove(keyRingWarmup);
+        }
+        return services;
+    }
+
     internal static void AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>()
@@ -27,6 +44,7 @@ public static class AuthenticationExtensions
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<JwtBearerOptions, CachingJwtBearerHandler>(JwtBearerDefaults.AuthenticationScheme, null);
         builder.Services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, CachingAuthenticationSchemeProvider>());
+        builder.Services.RemoveDataProtectionWarmup();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>, IOptions<ServiceOptions>, IHostEnvironment>((jwt, auth, service, environment) =>
                 ConfigureJwtBearer(jwt, auth.Value, service.Value, environment));
