@@ -6,7 +6,7 @@ p50 and p99 latency, CPU time per request and resident memory of each proxy, and
 Needs: the .NET SDK, wrk, nginx and redis-server (apt-get install wrk nginx-light redis-server). Loopback only.
 Usage: python3 tests/load/benchmark.py [--rounds 3] [--seconds 10] [--connections 32] [--markdown docs/benchmark.md]
 """
-import argparse, json, os, re, shutil, socket, ssl, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, json, os, re, shutil, socket, ssl, statistics, subprocess, sys, tempfile, time, urllib.parse, urllib.request, uuid
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 # On 2 cores .NET's thread-pool spin-waiting starves a co-located nginx (and wrk); every .NET process runs without it.
@@ -90,7 +90,9 @@ def wrk(url, seconds, connections, token, script=None):
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "-H", f"Authorization: Bearer {token}"]
     if script:
         command += ["-s", script]
-    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    # The script gets a fresh nonce per run: idempotency keys never repeat across runs (a repeat would be a replay).
+    arguments = ["--", uuid.uuid4().hex] if script else []
+    output = subprocess.run(command + [url] + arguments, capture_output=True, text=True, check=True).stdout
     if "Latency Distribution" not in output:
         raise SystemExit(f"wrk could not measure {url}:\n{output}")
     requests = int(re.search(r"(\d+) requests in", output).group(1))
@@ -223,7 +225,10 @@ def main():
 wrk.body = '{ORDER}'
 wrk.headers["Content-Type"] = "application/json"
 local counter = 0
-local prefix = tostring(math.random(1, 1e9))
+local prefix = "unset"
+init = function(args)
+  prefix = args[1]
+end
 request = function()
   counter = counter + 1
   wrk.headers["Idempotency-Key"] = "bench-" .. prefix .. "-" .. counter
