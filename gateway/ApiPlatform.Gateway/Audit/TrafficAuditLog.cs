@@ -43,9 +43,6 @@ internal sealed partial class TrafficAuditLog : IDisposable
         writer = AuditLogWriter.Open(settings.Output, settings.FlushInterval, this);
     }
 
-    /// <summary>False when <c>Gateway:Audit:Output</c> is <c>none</c>: the records then only reach the logging providers.</summary>
-    public bool Enabled => writer is not null;
-
     /// <summary>Whether records go anywhere: the audit's own output or a logging provider that takes the category.</summary>
     public bool Recording => writer is not null || logger.IsEnabled(LogLevel.Information);
 
@@ -96,8 +93,8 @@ internal sealed partial class TrafficAuditLog : IDisposable
         }
     }
 
-    /// <summary>Writes one record as a JSON line (with its newline).</summary>
-    internal static void WriteJson(Utf8JsonWriter json, in TrafficRecord record)
+    /// <summary>Writes one record as a JSON object (the line's newline is the caller's).</summary>
+    private static void WriteJson(Utf8JsonWriter json, in TrafficRecord record)
     {
         json.WriteStartObject();
         json.WriteString("time"u8, record.Time);

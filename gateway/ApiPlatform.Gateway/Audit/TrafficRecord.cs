@@ -11,4 +11,8 @@ internal readonly record struct TrafficRecord(
 {
     public string? Webhook { get; init; }
     public string? SourceAddress { get; init; }
+
+    /// <summary>The status a request that failed with <paramref name="error"/> is recorded with (its response is not sent).</summary>
+    public static int StatusOf(Exception error) =>
+        error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 }

@@ -1,4 +1,5 @@
 using ApiPlatform.Gateway.Idempotency;
+using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -28,7 +29,7 @@ internal static class HardeningExtensions
                 .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.Accept, IdempotencyKey.HeaderName,
                     Correlation.HeaderName, "traceparent")
                 .WithExposedHeaders(RateLimitHeaders.Policy, RateLimitHeaders.Limit, HeaderNames.RetryAfter, HeaderNames.Location,
-                    HeaderNames.Link, "Deprecation", "Sunset", Correlation.HeaderName, IdempotencyKey.ReplayedHeader)
+                    HeaderNames.Link, LifecycleCheck.DeprecationHeader, LifecycleCheck.SunsetHeader, Correlation.HeaderName, IdempotencyKey.ReplayedHeader)
                 .SetPreflightMaxAge(TimeSpan.FromSeconds(gateway.Value.PreflightMaxAgeSeconds))));
         services.AddSingleton<IStartupFilter, EdgeStartupFilter>();
     }

@@ -60,7 +60,7 @@ internal sealed class ApiPolicyMiddleware(
             caller = new Caller(user.GetClientId(), user.GetTenant());
 
             // A caller without the API's scope learns nothing about its versions.
-            if (!user.HasScope(route.Scope))
+            if (!user.HasScope(route.Lifecycle.Scope))
             {
                 await context.ForbidAsync();
                 return;
@@ -79,7 +79,7 @@ internal sealed class ApiPolicyMiddleware(
         }
         catch (Exception ex)
         {
-            failedWith = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            failedWith = TrafficRecord.StatusOf(ex);
             throw;
         }
         finally

@@ -16,7 +16,6 @@ internal sealed class ApiRoutePolicy
     public ApiRoutePolicy(ApiDefinition api, ApiLifecycle lifecycle, GatewayOptions gateway, RateLimitingOptions limiting)
     {
         Api = api.Name;
-        Scope = api.Scope;
         Lifecycle = lifecycle;
         Idempotency = IdempotencyModes.Parse(api.Policies.Idempotency);
         BodyLimitBytes = api.Policies.BodyLimitBytes;
@@ -32,7 +31,6 @@ internal sealed class ApiRoutePolicy
     }
 
     public string Api { get; }
-    public string Scope { get; }
     public ApiLifecycle Lifecycle { get; }
     public IdempotencyMode Idempotency { get; }
     public long BodyLimitBytes { get; }

@@ -83,7 +83,7 @@ internal sealed partial class WebhookIngressMiddleware
         }
         catch (Exception ex)
         {
-            failedWith = ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            failedWith = TrafficRecord.StatusOf(ex);
             throw;
         }
         finally
