@@ -38,15 +38,24 @@ public static class Extensions
 
     /// <summary>
     /// Maps the shared middleware and endpoints: problem details, correlation, authentication,
-    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents (when versioned APIs were added). <paramref name="afterRouting"/> adds
-    /// middleware that runs once the endpoint is known and before the standard authentication and authorization.
+    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents (when versioned APIs were added).
+    /// <paramref name="routedFirst"/> adds middleware that runs right after routing, ahead of the shared problem details,
+    /// correlation, authentication and authorization: it may answer some endpoints completely (and then owns their
+    /// correlation and error responses, see <see cref="ProblemResponses"/>) and passes every other request on.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? afterRouting = null)
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? routedFirst = null)
     {
+        if (routedFirst is not null)
+        {
+            app.UseRouting();
+            routedFirst(app);
+        }
         app.UsePlatformProblemDetails();
         app.UseMiddleware<CorrelationMiddleware>();
-        app.UseRouting();
-        afterRouting?.Invoke(app);
+        if (routedFirst is null)
+        {
+            app.UseRouting();
+        }
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPlatformHealthChecks();

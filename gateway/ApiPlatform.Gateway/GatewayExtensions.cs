@@ -77,9 +77,10 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// The policies of API routes (<see cref="ApiPolicyMiddleware"/>: body limit, authentication from the token cache,
-    /// scope, version and lifecycle, rate limit, usage, traffic audit), enforced in one pass right after routing; pass it
-    /// as <c>MapDefaultEndpoints(afterRouting: app => app.UseGatewayPolicies())</c>.
+    /// The policies of API routes (<see cref="ApiPolicyMiddleware"/>: correlation, body limit, authentication from the
+    /// token cache, scope, version and lifecycle, rate limit, usage, problem+json errors, traffic audit), enforced in one
+    /// pass right after routing and ahead of the shared middleware, which API requests skip; pass it
+    /// as <c>MapDefaultEndpoints(routedFirst: app => app.UseGatewayPolicies())</c>.
     /// </summary>
     public static IApplicationBuilder UseGatewayPolicies(this IApplicationBuilder app) => app.UseMiddleware<ApiPolicyMiddleware>();
 

@@ -6,6 +6,6 @@ builder.AddServiceDefaults(versionedApis: false);
 builder.AddGateway();
 
 var app = builder.Build();
-app.MapDefaultEndpoints(afterRouting: pipeline => pipeline.UseGatewayPolicies());
+app.MapDefaultEndpoints(routedFirst: pipeline => pipeline.UseGatewayPolicies());
 app.MapGateway();
 app.Run();

@@ -15,6 +15,23 @@ public static partial class Correlation
     /// <summary>The correlation id of the current request (as echoed on its response).</summary>
     public static string? Get(HttpContext? context) => context?.Features.Get<Feature>()?.Id;
 
+    /// <summary>
+    /// Starts the request's correlation: the caller's valid <c>X-Correlation-Id</c> or a new one, kept for
+    /// <see cref="Get"/>, echoed on the response and tagged on the recorded span. Returns the id.
+    /// </summary>
+    public static string Begin(HttpContext context)
+    {
+        var correlationId = FromRequest(context);
+        Set(context, correlationId);
+        context.Response.Headers[HeaderName] = correlationId;
+        // Only a span that is recorded (sampled for export) carries the tag; nobody reads the others.
+        if (Activity.Current is { Recorded: true } activity)
+        {
+            activity.SetTag("correlation.id", correlationId);
+        }
+        return correlationId;
+    }
+
     internal static void Set(HttpContext context, string correlationId) => context.Features.Set(new Feature(correlationId));
 
     // A request feature rather than HttpContext.Items: no dictionary per request for one value.

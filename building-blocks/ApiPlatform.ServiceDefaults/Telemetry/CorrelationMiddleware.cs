@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,14 +14,7 @@ public sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correlat
 
     public Task InvokeAsync(HttpContext context)
     {
-        var correlationId = Correlation.FromRequest(context);
-        Correlation.Set(context, correlationId);
-        context.Response.Headers[Correlation.HeaderName] = correlationId;
-        // Only a span that is recorded (sampled for export) carries the tag; nobody reads the others.
-        if (Activity.Current is { Recorded: true } activity)
-        {
-            activity.SetTag("correlation.id", correlationId);
-        }
+        var correlationId = Correlation.Begin(context);
         return logScope ? InScopeAsync(context, correlationId) : next(context);
     }
 

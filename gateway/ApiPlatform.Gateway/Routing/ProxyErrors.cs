@@ -1,4 +1,6 @@
+using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.ServiceDefaults.Errors;
+using ApiPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Mvc;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -10,6 +12,25 @@ namespace ApiPlatform.Gateway.Routing;
 /// </summary>
 internal static class ProxyErrors
 {
+    /// <summary>
+    /// Answers the forwarder's failure, if any and the response has not started, with its problem; the caller of an
+    /// API's route (<paramref name="api"/>) or of the token server keeps its correlation id, which the forwarder may
+    /// have cleared with the response.
+    /// </summary>
+    public static Task AnswerFailureAsync(HttpContext context, ApiLifecycle? api)
+    {
+        if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted
+            || Describe(failure.Error, failure.Exception, api is null ? "token server" : $"{api.Name} API") is not { } problem)
+        {
+            return Task.CompletedTask;
+        }
+        if (Correlation.Get(context) is { } correlationId)
+        {
+            context.Response.Headers[Correlation.HeaderName] = correlationId;
+        }
+        return GatewayProblems.WriteAsync(context, problem);
+    }
+
     public static ProblemDetails? Describe(ForwarderError error, Exception? exception, string upstream) => error switch
     {
         ForwarderError.RequestTimedOut or ForwarderError.Request when IsConnectFailure(exception) => Unavailable(upstream),

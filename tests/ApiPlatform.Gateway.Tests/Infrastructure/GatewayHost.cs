@@ -30,7 +30,9 @@ public sealed class GatewayHost : IAsyncDisposable
     public LogCapture Logs { get; }
     public IServiceProvider Services => app.Services;
 
-    public static async Task<GatewayHost> StartAsync(string catalogPath, TestIssuer issuer, IDictionary<string, string?> settings)
+    /// <param name="services">Registrations added after the gateway's own (a test's fault injection).</param>
+    public static async Task<GatewayHost> StartAsync(string catalogPath, TestIssuer issuer, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services = null)
     {
         var builder = LoopbackApp.CreateBuilder(
             new Dictionary<string, string?>
@@ -50,11 +52,12 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Logging.AddProvider(logs);
         builder.AddServiceDefaults(versionedApis: false);
         builder.AddGateway();
+        services?.Invoke(builder.Services);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(time);
 
         var app = builder.Build();
-        app.MapDefaultEndpoints(afterRouting: pipeline => pipeline.UseGatewayPolicies());
+        app.MapDefaultEndpoints(routedFirst: pipeline => pipeline.UseGatewayPolicies());
         app.MapGateway();
         var address = await LoopbackApp.StartAsync(app);
         return new GatewayHost(app, address, time, logs);

@@ -14,12 +14,12 @@ public sealed class TestGateway : IAsyncDisposable
     public GatewayHost Host { get; }
 
     public static async Task<TestGateway> StartAsync(GatewayFixture fixture, IDictionary<string, string?>? settings = null,
-        DateTimeOffset? partnerPortalSunset = null)
+        DateTimeOffset? partnerPortalSunset = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var catalog = TestCatalog.Write(fixture.Backend.Upstream, partnerPortalSunset ?? DateTimeOffset.UtcNow.AddDays(30));
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         all.TryAdd("Gateway:Upstreams:crm", fixture.Backend.Address.AbsoluteUri);
-        return new TestGateway(catalog, await GatewayHost.StartAsync(catalog, fixture.Issuer, all));
+        return new TestGateway(catalog, await GatewayHost.StartAsync(catalog, fixture.Issuer, all, services));
     }
 
     public async ValueTask DisposeAsync()
