@@ -1,6 +1,7 @@
 using ApiPlatform.Gateway;
 using ApiPlatform.ServiceDefaults;
 
+SocketDefaults.PreferInlineCompletions();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(versionedApis: false);
 builder.AddGateway();

@@ -11,6 +11,7 @@ import argparse, json, os, re, shutil, socket, ssl, statistics, subprocess, sys,
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 # On 2 cores .NET's thread-pool spin-waiting starves a co-located nginx (and wrk); every .NET process runs without it.
 DOTNET_ENV = {"DOTNET_ThreadPool_UnfairSemaphoreSpinLimit": "0", "DOTNET_CLI_TELEMETRY_OPTOUT": "1"}
+INLINE = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"
 ORDER = '{"tenant":"acme","customerAccountId":"acc-acme-001","currency":"EUR","lines":[{"sku":"SPARE-KIT","description":"Spare parts kit","quantity":2,"unitPrice":{"amount":120,"currency":"EUR"},"discountPercent":0}]}'
 
 
@@ -157,7 +158,7 @@ def main():
     # Extra gateway instances with other settings, measured as further targets: BENCH_VARIANTS='{"name": {"Key__Path": "v"}}'.
     variants = json.loads(os.environ.get("BENCH_VARIANTS") or "{}")
 
-    ports = {name: free_port() for name in ("redis", "backend", "yarp", "identity", "gateway", "nginx", *variants)}
+    ports = {name: free_port() for name in ("redis", "backend", "yarp", "yarp-inline", "identity", "gateway", "nginx", *variants)}
     url = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     processes = Processes()
     try:
@@ -166,6 +167,10 @@ def main():
         profiling = {"DOTNET_PerfMapEnabled": "1", "DOTNET_EnableWriteXorExecute": "0"} if os.environ.get("BENCH_PROFILE") else {}
         backend = processes.start("backend", [hosts, "backend", "--urls", url["backend"]], DOTNET_ENV)
         yarp = processes.start("yarp", [hosts, "plain-yarp", "--urls", url["yarp"], "--backend", url["backend"]], {**DOTNET_ENV, **profiling})
+        # The gateway completes socket operations inline (SocketDefaults); plain YARP measured with the same setting
+        # shows how much of the ratio is that setting rather than the cost of the policies.
+        yarp_inline = processes.start("yarp-inline", [hosts, "plain-yarp", "--urls", url["yarp-inline"], "--backend", url["backend"]],
+                                      {**DOTNET_ENV, **profiling, INLINE: "1"})
         # The gateway runs as in production (Production environment, so HTTPS metadata): the token server listens on
         # HTTPS with a certificate made for this run, which the gateway trusts through SSL_CERT_FILE. The token server
         # itself runs in Development only for its demo client.
@@ -212,9 +217,9 @@ def main():
             f.write(nginx_config(ports["nginx"], ports["backend"]))
         nginx = processes.start("nginx", ["nginx", "-c", os.path.join(WORK, "nginx.conf")])
         wait_http(url["identity"] + "/health/live", context=trust)
-        for name in ("backend", "yarp", "gateway", "nginx", *variants):
+        for name in ("backend", "yarp", "yarp-inline", "gateway", "nginx", *variants):
             wait_http(url[name] + "/health/live" if name in ("gateway", *variants) else url[name] + "/system/crm/v1/accounts"
-                      if name in ("yarp", "nginx") else url[name] + "/v1/accounts")
+                      if name in ("yarp", "yarp-inline", "nginx") else url[name] + "/v1/accounts")
 
         form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": "integration-app",
                                        "client_secret": "integration-secret"}).encode()
@@ -239,6 +244,8 @@ end
         targets = {
             "direct": (backend.pid, url["backend"] + "/v1/accounts", url["backend"] + "/v1/sales-orders"),
             "plain YARP": (yarp.pid, url["yarp"] + "/system/crm/v1/accounts", url["yarp"] + "/system/erp/v1/sales-orders"),
+            "plain YARP inline": (yarp_inline.pid, url["yarp-inline"] + "/system/crm/v1/accounts",
+                                  url["yarp-inline"] + "/system/erp/v1/sales-orders"),
             "gateway": (gateway.pid, url["gateway"] + "/system/crm/v1/accounts", url["gateway"] + "/system/erp/v1/sales-orders"),
             "nginx": (nginx.pid, url["nginx"] + "/system/crm/v1/accounts", url["nginx"] + "/system/erp/v1/sales-orders"),
             **{name: (process.pid, url[name] + "/system/crm/v1/accounts", url[name] + "/system/erp/v1/sales-orders")
@@ -248,11 +255,14 @@ end
             targets = {name: target for name, target in targets.items() if name in args.only.split(",")}
         methods = args.methods.split(",")
         if os.environ.get("BENCH_PROFILE"):
-            # Profiling aid: keep one target (BENCH_PROFILE=gateway, "plain YARP", ...) under GET load for 60 s while a
-            # profiler (dotnet-trace, perf) collects from the printed PID; the load's figures follow.
+            # Profiling aid: keep one target (BENCH_PROFILE=gateway, "plain YARP", ...) under GET load (POST with
+            # BENCH_PROFILE_METHOD=POST) for 60 s while a profiler (dotnet-trace, perf) collects from the printed PID;
+            # the load's figures follow.
             name = os.environ["BENCH_PROFILE"] if os.environ["BENCH_PROFILE"] in targets else "gateway"
+            post = os.environ.get("BENCH_PROFILE_METHOD", "GET").upper() == "POST"
             print(f"{name} pid {targets[name][0]}; loading it for 60 s", flush=True)
-            print(json.dumps(wrk(targets[name][1], 60, args.connections, token)), flush=True)
+            print(json.dumps(wrk(targets[name][2] if post else targets[name][1], 60, args.connections, token,
+                                 post_script if post else None)), flush=True)
             return
         print(f"warming up ({args.warmup} s per target and method)...", flush=True)
         for _, get_url, post_url in targets.values():
@@ -301,8 +311,11 @@ def report(results, args):
         p99 = median("gateway", method, "p99") - median("direct", method, "p99")
         lines.append(f"- {method}: gateway / plain YARP = {gateway / yarp:.2f}, gateway / nginx = {gateway / nginx:.2f}, "
                      f"plain YARP / nginx = {yarp / nginx:.2f}; gateway p99 is {p99:+.2f} ms against direct.")
+        if ("plain YARP inline", method) in results:
+            lines.append(f"- {method}: gateway / plain YARP with inline socket completions (the gateway's setting) = "
+                         f"{gateway / median('plain YARP inline', method, 'rps'):.2f}")
     for (name, method) in results:
-        if name not in ("direct", "gateway", "plain YARP", "nginx") and ("plain YARP", method) in results:
+        if name not in ("direct", "gateway", "plain YARP", "plain YARP inline", "nginx") and ("plain YARP", method) in results:
             lines.append(f"- {method}: {name} / plain YARP = {median(name, method, 'rps') / median('plain YARP', method, 'rps'):.2f}")
     text = "\n".join(lines)
     print("\n" + text)

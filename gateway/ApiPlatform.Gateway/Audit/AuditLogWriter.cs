@@ -4,16 +4,20 @@ using System.Text.Json;
 namespace ApiPlatform.Gateway.Audit;
 
 /// <summary>
-/// Takes the audit's buffered JSON lines every flush interval and writes them in pieces of whole lines no larger than a
-/// pipe's atomic write (4 KiB), so records never interleave with other output on a shared standard output.
+/// Takes the audit's buffered JSON lines every flush interval and writes them in pieces of whole lines (64 KiB, a
+/// pipe's default capacity; a longer line goes alone). On standard output each piece is written under the lock of
+/// <see cref="Console.Out"/>, which the console logger writes through, so records never interleave with the process's
+/// other log lines; a piece of 4 KiB (a pipe's atomic write) would need sixteen times the system calls.
 /// </summary>
 internal sealed class AuditLogWriter : IDisposable
 {
-    private const int AtomicWrite = 4096;
+    private const int PieceSize = 64 * 1024;
     // A buffer that grew past this while the output was stalled is replaced rather than kept.
     private const int RetainedBuffer = 4 * 1024 * 1024;
     private static readonly JsonWriterOptions JsonOptions = new() { SkipValidation = true };
     private readonly Stream output;
+    // Console.Out (a synchronized writer: its methods lock the instance) when the output is standard output.
+    private readonly object? sharedOutput;
     private readonly TimeSpan interval;
     private readonly TrafficAuditLog source;
     private readonly CancellationTokenSource stopping = new();
@@ -21,9 +25,10 @@ internal sealed class AuditLogWriter : IDisposable
     private ArrayBufferWriter<byte> spare = new(64 * 1024);
     private readonly Lock writing = new();
 
-    private AuditLogWriter(Stream output, TimeSpan interval, TrafficAuditLog source)
+    private AuditLogWriter(Stream output, TimeSpan interval, TrafficAuditLog source, object? sharedOutput = null)
     {
         this.output = output;
+        this.sharedOutput = sharedOutput;
         this.interval = interval;
         this.source = source;
         loop = Task.Run(RunAsync);
@@ -32,7 +37,7 @@ internal sealed class AuditLogWriter : IDisposable
     public static AuditLogWriter? Open(string destination, TimeSpan interval, TrafficAuditLog source) => destination switch
     {
         AuditLogOptions.None => null,
-        AuditLogOptions.StandardOutput => new AuditLogWriter(Console.OpenStandardOutput(), interval, source),
+        AuditLogOptions.StandardOutput => new AuditLogWriter(Console.OpenStandardOutput(), interval, source, Console.Out),
         _ => new AuditLogWriter(new FileStream(destination, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), interval, source),
     };
 
@@ -81,12 +86,12 @@ internal sealed class AuditLogWriter : IDisposable
         }
     }
 
-    /// <summary>Writes whole lines in pieces of at most <see cref="AtomicWrite"/> bytes (a longer line goes alone).</summary>
+    /// <summary>Writes whole lines in pieces of at most <see cref="PieceSize"/> bytes (a longer line goes alone).</summary>
     private void WriteLines(ReadOnlySpan<byte> lines)
     {
         while (!lines.IsEmpty)
         {
-            var cut = lines.Length <= AtomicWrite ? lines.Length : lines[..AtomicWrite].LastIndexOf((byte)'\n') + 1;
+            var cut = lines.Length <= PieceSize ? lines.Length : lines[..PieceSize].LastIndexOf((byte)'\n') + 1;
             if (cut == 0)
             {
                 var end = lines.IndexOf((byte)'\n');
@@ -101,13 +106,28 @@ internal sealed class AuditLogWriter : IDisposable
     {
         try
         {
-            output.Write(piece);
-            output.Flush();
+            if (sharedOutput is null)
+            {
+                Write(piece);
+            }
+            else
+            {
+                lock (sharedOutput)
+                {
+                    Write(piece);
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
             source.CountLost(piece.Count((byte)'\n'));
         }
+    }
+
+    private void Write(ReadOnlySpan<byte> piece)
+    {
+        output.Write(piece);
+        output.Flush();
     }
 
     public void Dispose()

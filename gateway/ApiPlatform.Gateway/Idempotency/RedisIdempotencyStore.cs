@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using StackExchange.Redis;
 
@@ -62,7 +63,28 @@ internal sealed class RedisIdempotencyStore(IConnectionMultiplexer redis) : IIde
     {
         EnsureConnected();
         return redis.GetDatabase().ScriptEvaluateAsync(CompleteScript, [key],
-            [owner, response.Status, JsonSerializer.Serialize(response.Headers), response.Body, (long)lifetime.TotalMilliseconds]);
+            [owner, response.Status, HeadersJson(response.Headers), response.Body, (long)lifetime.TotalMilliseconds]);
+    }
+
+    /// <summary>The headers as the JSON object <see cref="TryBeginAsync"/> reads back, written without the serializer's per-call state.</summary>
+    private static byte[] HeadersJson(Dictionary<string, string[]> headers)
+    {
+        var output = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(output))
+        {
+            json.WriteStartObject();
+            foreach (var (name, values) in headers)
+            {
+                json.WriteStartArray(name);
+                foreach (var value in values)
+                {
+                    json.WriteStringValue(value);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        return output.WrittenSpan.ToArray();
     }
 
     public Task ReleaseAsync(string key, string owner)

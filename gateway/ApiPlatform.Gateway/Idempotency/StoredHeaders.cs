@@ -18,8 +18,18 @@ internal static class StoredHeaders
         RateLimitHeaders.Policy, RateLimitHeaders.Limit, IdempotencyKey.ReplayedHeader,
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static Dictionary<string, string[]> From(IHeaderDictionary headers) =>
-        headers.Where(h => !PerExchange.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value.Where(v => v is not null).Select(v => v!).ToArray(), StringComparer.OrdinalIgnoreCase);
+    public static Dictionary<string, string[]> From(IHeaderDictionary headers)
+    {
+        var kept = new Dictionary<string, string[]>(headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in headers)
+        {
+            if (!PerExchange.Contains(name))
+            {
+                kept[name] = values.Count == 1 && values[0] is { } single ? [single] : [.. values.Where(v => v is not null).Select(v => v!)];
+            }
+        }
+        return kept;
+    }
 
     public static void CopyTo(Dictionary<string, string[]> stored, IHeaderDictionary headers)
     {

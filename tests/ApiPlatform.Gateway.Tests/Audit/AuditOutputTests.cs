@@ -54,7 +54,7 @@ public sealed class AuditOutputTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Records_longer_than_one_pipe_write_still_come_out_whole_and_in_order()
+    public async Task Records_longer_than_a_pipes_atomic_write_still_come_out_whole_and_in_order()
     {
         var path = Path.Combine(Path.GetTempPath(), $"audit-{Guid.NewGuid():N}.jsonl");
         var token = fixture.Issuer.CreateToken("partner-portal", "experience:partner-portal", clientId: "partner-test", tenant: "acme");
