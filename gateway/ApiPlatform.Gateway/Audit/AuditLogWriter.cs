@@ -16,8 +16,8 @@ internal sealed class AuditLogWriter : IDisposable
     private const int RetainedBuffer = 4 * 1024 * 1024;
     private static readonly JsonWriterOptions JsonOptions = new() { SkipValidation = true };
     private readonly Stream output;
-    // Console.Out (a synchronized writer: its methods lock the instance) when the output is standard output.
-    private readonly object? sharedOutput;
+    // Held around each write: Console.Out (a synchronized writer, whose methods lock the instance) on standard output.
+    private readonly object outputLock;
     private readonly TimeSpan interval;
     private readonly TrafficAuditLog source;
     private readonly CancellationTokenSource stopping = new();
@@ -28,7 +28,7 @@ internal sealed class AuditLogWriter : IDisposable
     private AuditLogWriter(Stream output, TimeSpan interval, TrafficAuditLog source, object? sharedOutput = null)
     {
         this.output = output;
-        this.sharedOutput = sharedOutput;
+        outputLock = sharedOutput ?? new object();
         this.interval = interval;
         this.source = source;
         loop = Task.Run(RunAsync);
@@ -106,28 +106,16 @@ internal sealed class AuditLogWriter : IDisposable
     {
         try
         {
-            if (sharedOutput is null)
+            lock (outputLock)
             {
-                Write(piece);
-            }
-            else
-            {
-                lock (sharedOutput)
-                {
-                    Write(piece);
-                }
+                output.Write(piece);
+                output.Flush();
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
             source.CountLost(piece.Count((byte)'\n'));
         }
-    }
-
-    private void Write(ReadOnlySpan<byte> piece)
-    {
-        output.Write(piece);
-        output.Flush();
     }
 
     public void Dispose()

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ApiPlatform.Gateway.Tests.Infrastructure;
 
 /// <summary>A gateway of one test's own over a fresh test catalog, deleted with it.</summary>
@@ -14,7 +16,7 @@ public sealed class TestGateway : IAsyncDisposable
     public GatewayHost Host { get; }
 
     public static async Task<TestGateway> StartAsync(GatewayFixture fixture, IDictionary<string, string?>? settings = null,
-        DateTimeOffset? partnerPortalSunset = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+        DateTimeOffset? partnerPortalSunset = null, Action<IServiceCollection>? services = null)
     {
         var catalog = TestCatalog.Write(fixture.Backend.Upstream, partnerPortalSunset ?? DateTimeOffset.UtcNow.AddDays(30));
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
