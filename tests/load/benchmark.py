@@ -82,6 +82,16 @@ def family(pid):
     return [pid] + [int(c) for c in children]
 
 
+def catalog_apis():
+    folder = os.path.join(ROOT, "contracts", "catalog", "apis")
+    names = []
+    for file in sorted(os.listdir(folder)):
+        if file.endswith(".yaml"):
+            with open(os.path.join(folder, file)) as f:
+                names += re.findall(r"^name:\s*(\S+)", f.read(), re.M)
+    return names
+
+
 def to_ms(value):
     number, unit = re.match(r"([\d.]+)(us|ms|s|m)$", value).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
@@ -199,8 +209,9 @@ def main():
                 "ASPNETCORE_ENVIRONMENT": "Production",
                 "SSL_CERT_FILE": certificate,
                 "ConnectionStrings__redis": f"127.0.0.1:{ports['redis']}",
-                "Gateway__Upstreams__crm": url["backend"],
-                "Gateway__Upstreams__erp": url["backend"],
+                # Every api of the catalog is served by the backend, so the destinations' active health checks
+                # find a healthy system (their probes would otherwise fail against the catalog's cluster addresses).
+                **{f"Gateway__Upstreams__{api}": url["backend"] for api in catalog_apis()},
                 # The limiter stays on the path (leases from Redis, headers on every response) with a plan the load
                 # cannot spend, so the figures measure its cost rather than its 429s.
                 "Gateway__Plans__internal__Requests": "1000000000",

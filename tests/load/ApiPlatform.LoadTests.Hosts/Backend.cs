@@ -9,6 +9,8 @@ internal static class Backend
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // The gateway's active health checks probe every destination; a healthy system of record answers them.
+        app.MapGet("/health/ready", () => Results.Ok());
         app.MapGet("/v1/{**rest}", (HttpContext context) => Write(context, 200, Accounts));
         app.MapPost("/v1/{**rest}", async (HttpContext context) =>
         {
