@@ -10,23 +10,40 @@ internal static class FreePort
     private const int Lowest = 20000;
     private const int Highest = 32000;
 
-    /// <summary>A loopback port that was free a moment ago.</summary>
+    // Ports this process has handed out. A platform chooses the ports of all its services before it starts any of them,
+    // so a port is free again right after it is chosen: without this, two services of one platform could get the same.
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>A loopback port that was free a moment ago and that this process has not handed out before.</summary>
     public static int Next()
     {
-        for (var attempt = 0; attempt < 100; attempt++)
+        lock (HandedOut)
         {
-            var port = Random.Shared.Next(Lowest, Highest);
-            try
+            for (var attempt = 0; attempt < 1000; attempt++)
             {
-                using var listener = new TcpListener(IPAddress.Loopback, port);
-                listener.Start();
+                var port = Random.Shared.Next(Lowest, Highest);
+                if (HandedOut.Contains(port) || !IsFree(port))
+                {
+                    continue;
+                }
+                HandedOut.Add(port);
                 return port;
-            }
-            catch (SocketException)
-            {
-                // Taken: try another.
             }
         }
         throw new InvalidOperationException($"No free loopback port found between {Lowest} and {Highest}.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
