@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Refit;
+
+namespace ApiPlatform.Workflows.Runtime;
+
+/// <summary>
+/// How a step's exception counts: a refusal (a 4xx problem from a system API, or <see cref="WorkflowRefusedException"/>)
+/// compensates at once; everything else is transient and retried within the budget — timeouts, 5xx, 408, 429 (after its
+/// <c>Retry-After</c>), unreachable services, and unexpected errors, which are retried rather than trusted as final.
+/// </summary>
+internal sealed record Failure(bool Refused, string Message, TimeSpan? RetryAfter)
+{
+    public static Failure Of(Exception exception) => exception switch
+    {
+        WorkflowRefusedException refused => new(true, refused.Message, null),
+        ApiException api when IsRefusal(api.StatusCode) => new(true, RefusalReason(api), null),
+        ApiException api => new(false, $"the system API answered {(int)api.StatusCode} {api.ReasonPhrase}", RetryAfterOf(api)),
+        HttpRequestException => new(false, "the system API could not be reached", null),
+        TimeoutRejectedException or TaskCanceledException => new(false, "the system API did not answer in time", null),
+        BrokenCircuitException => new(false, "the system API is failing; calls are paused", null),
+        _ => new(false, $"unexpected error: {exception.GetType().Name}: {exception.Message}", null),
+    };
+
+    private static bool IsRefusal(HttpStatusCode status) =>
+        (int)status is >= 400 and < 500 && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
+
+    // The problem's own words (title and detail), never a host, port or status code: callers see this reason.
+    private static string RefusalReason(ApiException api)
+    {
+        try
+        {
+            if (api.Content is { Length: > 0 } content)
+            {
+                using var problem = JsonDocument.Parse(content);
+                var root = problem.RootElement;
+                var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                if ((detail ?? title) is { Length: > 0 } text)
+                {
+                    return text;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return "the request was refused by a system of record";
+    }
+
+    private static TimeSpan? RetryAfterOf(ApiException api)
+    {
+        var retryAfter = api.Headers?.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+        return retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+}
