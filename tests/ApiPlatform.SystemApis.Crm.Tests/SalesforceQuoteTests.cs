@@ -179,4 +179,22 @@ public sealed class SalesforceQuoteTests
         Assert.Contains("\"Status\":\"Approved\"", Assert.Single(platform.Salesforce.Requests(), e => e.Method == "PATCH").Body, StringComparison.Ordinal);
         Assert.Equal(["crm.quote.approved.v1"], await CrmOutbox.TypesForAsync(platform, id));
     }
+
+    [Fact]
+    public async Task Accepting_a_salesforce_quote_is_501_and_writes_nothing()
+    {
+        const string id = "0Q0RO000000QtAccYA";
+        platform.Salesforce.Given(Soql($"Id = '{id}'")).RespondWith(Json(200, Query(1, null, Quote(id, "Approved"))));
+        using var client = await platform.ClientAsync();
+
+        var problem = await (await client.PostAsync($"{Quotes}/{id}/accept?tenant={CrmPlatform.SalesforceTenant}", null))
+            .AssertProblemAsync(HttpStatusCode.NotImplemented, "not-supported");
+        var reopened = await (await client.PostAsync($"{Quotes}/{id}/reopen?tenant={CrmPlatform.SalesforceTenant}", null)).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Contains("salesforce", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Approved", reopened.GetProperty("status").GetString());
+        Assert.False(reopened.GetProperty("orderOnApproval").GetBoolean());
+        Assert.DoesNotContain(platform.Salesforce.Requests(), e => e.Method is "PATCH" or "POST" && !e.Path.EndsWith("/token", StringComparison.Ordinal));
+        Assert.Empty(await CrmOutbox.TypesForAsync(platform, id));
+    }
 }

@@ -90,6 +90,42 @@ public sealed class StripeConnectorTests
         await (await client.GetAsync($"/system/finance/v1/billing/customers?tenant={Tenant}")).AssertUpstreamProblemAsync(HttpStatusCode.BadGateway, "upstream-error", "stripe");
     }
 
+    [Fact]
+    public async Task Cancelling_deletes_the_subscription_in_stripe_once_and_a_second_cancel_answers_it_unchanged()
+    {
+        const string id = "sub_1QkL2m3N4o5P6q7C";
+        var canceled = Subscription(id, status: "canceled").Replace("\"canceled_at\":null", "\"canceled_at\":1764288000", StringComparison.Ordinal);
+        var delete = Request.Create().WithPath($"/v1/subscriptions/{id}").UsingDelete().WithHeader("Authorization", $"Bearer {SecretKey}");
+        platform.Stripe.Given(Get($"/v1/subscriptions/{id}")).RespondWith(Json(200, Subscription(id)));
+        platform.Stripe.Given(delete).RespondWith(Json(200, canceled));
+        using var client = await platform.ClientAsync();
+
+        var first = await (await client.PostAsync($"/system/finance/v1/billing/subscriptions/{id}/cancel?tenant={Tenant}", null)).AssertJsonAsync(HttpStatusCode.OK);
+        var deletes = platform.Stripe.LogEntries.Count(e => e.RequestMessage?.Method == "DELETE");
+        platform.Stripe.Reset();
+        platform.Stripe.Given(Get($"/v1/subscriptions/{id}")).RespondWith(Json(200, canceled));
+        platform.Stripe.Given(delete).RespondWith(Json(400, """{"error":{"message":"already canceled","type":"invalid_request_error"}}"""));
+        var second = await (await client.PostAsync($"/system/finance/v1/billing/subscriptions/{id}/cancel?tenant={Tenant}", null)).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1, deletes);
+        Assert.Equal("Canceled", first.GetProperty("status").GetString());
+        Assert.Equal("2025-11-28T00:00:00+00:00", first.GetProperty("canceledAt").GetString());
+        Assert.Equal(first.GetProperty("canceledAt").GetString(), second.GetProperty("canceledAt").GetString());
+        Assert.DoesNotContain(platform.Stripe.LogEntries, e => e.RequestMessage?.Method == "DELETE");
+    }
+
+    [Fact]
+    public async Task Cancelling_a_subscription_stripe_does_not_know_is_404()
+    {
+        platform.Stripe.Given(Get("/v1/subscriptions/sub_1QkL2m3N4o5P6q7Z")).RespondWith(Json(404,
+            """{"error":{"code":"resource_missing","message":"No such subscription: 'sub_1QkL2m3N4o5P6q7Z'","param":"id","type":"invalid_request_error"}}"""));
+        using var client = await platform.ClientAsync();
+
+        await (await client.PostAsync($"/system/finance/v1/billing/subscriptions/sub_1QkL2m3N4o5P6q7Z/cancel?tenant={Tenant}", null))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "not-found");
+        Assert.DoesNotContain(platform.Stripe.LogEntries, e => e.RequestMessage?.Method == "DELETE");
+    }
+
     [Theory]
     [InlineData("""{"object":"list","data":[{"id":"sub_1QkL2m3N4o5P6q7A","object":"subscription","customer":"cus_x","status":"active","items":{"data":[]}}],"has_more":false}""")]
     [InlineData("""{"object":"list","data":"nope","has_more":false}""")]

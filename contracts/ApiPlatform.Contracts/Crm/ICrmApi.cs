@@ -23,6 +23,14 @@ public interface ICrmApi
     [Post("/v1/quotes/{id}/reject")]
     Task<IApiResponse<Quote>> RejectQuoteAsync(string id, [Body] RejectQuoteRequest request, [Query] string? tenant, CancellationToken cancellationToken);
 
+    /// <summary>Records the contract: Approved → Accepted, its opportunity won. An accepted quote answers 200 unchanged; any other status 409.</summary>
+    [Post("/v1/quotes/{id}/accept")]
+    Task<IApiResponse<Quote>> AcceptQuoteAsync(string id, [Query] string? tenant, CancellationToken cancellationToken);
+
+    /// <summary>Undoes <see cref="AcceptQuoteAsync"/>: Accepted → Approved, its opportunity back to its stage before. An approved quote answers 200 unchanged.</summary>
+    [Post("/v1/quotes/{id}/reopen")]
+    Task<IApiResponse<Quote>> ReopenQuoteAsync(string id, [Query] string? tenant, CancellationToken cancellationToken);
+
     [Get("/v1/accounts")]
     Task<Page<Account>> ListAccountsAsync(
         [Query] string? tenant, [Query] string? name, [Query] string? parentAccountId, [Query] string? country, [Query] int offset, [Query] int limit,

@@ -15,6 +15,7 @@ public sealed record Quote(
     DateTimeOffset ValidUntil,
     SourceReference Source,
     string? OpportunityId = null,
-    string? DecisionReason = null);
+    string? DecisionReason = null,
+    bool OrderOnApproval = false);
 
 public sealed record QuoteLine(int LineNumber, string Sku, string Description, decimal Quantity, Money UnitPrice, decimal DiscountPercent, Money NetAmount);

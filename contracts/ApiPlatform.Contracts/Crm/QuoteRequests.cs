@@ -2,7 +2,10 @@ using FluentValidation;
 
 namespace ApiPlatform.Contracts.Crm;
 
-/// <summary>A draft quote; its totals are computed from the lines, their discounts and the tax rate.</summary>
+/// <summary>
+/// A draft quote; its totals are computed from the lines, their discounts and the tax rate. <c>OrderOnApproval</c> marks
+/// a quote to be ordered as soon as it is approved (carried in <c>crm.quote.approved.v1</c>).
+/// </summary>
 public sealed record CreateQuoteRequest(
     string Tenant,
     string AccountId,
@@ -10,7 +13,8 @@ public sealed record CreateQuoteRequest(
     string Currency,
     decimal TaxRate,
     DateTimeOffset? ValidUntil,
-    IReadOnlyList<QuoteLineRequest> Lines);
+    IReadOnlyList<QuoteLineRequest> Lines,
+    bool OrderOnApproval = false);
 
 public sealed record QuoteLineRequest(string Sku, string Description, decimal Quantity, Money UnitPrice, decimal DiscountPercent);
 

@@ -9,4 +9,7 @@ public enum QuoteStatus
     Submitted,
     Approved,
     Rejected,
+
+    /// <summary>The customer accepted the approved quote: the contract is recorded and its opportunity won.</summary>
+    Accepted,
 }

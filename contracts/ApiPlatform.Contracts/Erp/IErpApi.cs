@@ -37,9 +37,12 @@ public interface IErpApi
     [Get("/v1/inventory/{sku}")]
     Task<IApiResponse<List<InventoryAvailability>>> GetInventoryAsync(string sku, CancellationToken cancellationToken);
 
+    /// <summary>A repeat with the same key (per tenant) answers the first reservation: 201 when made, 200 on a replay.</summary>
     [Post("/v1/reservations")]
-    Task<IApiResponse<Reservation>> ReserveAsync([Body] CreateReservationRequest request, CancellationToken cancellationToken);
+    Task<IApiResponse<Reservation>> ReserveAsync(
+        [Body] CreateReservationRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>Releasing is idempotent in effect: a reservation no longer active answers 409 and changes nothing.</summary>
     [Post("/v1/reservations/{id}/release")]
     Task<IApiResponse<Reservation>> ReleaseReservationAsync(string id, CancellationToken cancellationToken);
 

@@ -38,6 +38,27 @@ public interface IFinanceApi
     [Post("/v1/supplier-invoices")]
     Task<IApiResponse<SupplierInvoice>> RecordSupplierInvoiceAsync([Body] RecordSupplierInvoiceRequest request, CancellationToken cancellationToken);
 
+    /// <summary>A repeat with the same key answers the same customer: 201 when made, 200 on a replay.</summary>
+    [Post("/v1/billing/customers")]
+    Task<IApiResponse<BillingCustomer>> CreateBillingCustomerAsync(
+        [Body] CreateBillingCustomerRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+
+    [Get("/v1/billing/customers")]
+    Task<IApiResponse<CursorPage<BillingCustomer>>> ListBillingCustomersAsync(
+        [Query] string tenant, [Query] int? limit, [Query] string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>A repeat with the same key answers the same subscription: 201 when made, 200 on a replay.</summary>
+    [Post("/v1/billing/subscriptions")]
+    Task<IApiResponse<Subscription>> CreateSubscriptionAsync(
+        [Body] CreateSubscriptionRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+
+    [Get("/v1/billing/subscriptions/{id}")]
+    Task<IApiResponse<Subscription>> GetSubscriptionAsync(string id, [Query] string tenant, CancellationToken cancellationToken);
+
+    /// <summary>Cancelling is idempotent: a subscription already cancelled answers 200 unchanged; an unknown one 404.</summary>
+    [Post("/v1/billing/subscriptions/{id}/cancel")]
+    Task<IApiResponse<Subscription>> CancelSubscriptionAsync(string id, [Query] string tenant, CancellationToken cancellationToken);
+
     [Post("/v1/supplier-payments")]
     Task<IApiResponse<SupplierPayment>> RecordSupplierPaymentAsync([Body] RecordSupplierPaymentRequest request, CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ public static class QuotesApi
             .WithSummary("Create a draft quote; totals are computed from its lines, discounts and tax rate")
             .ProducesProblem(403).ProducesProblem(422).ProducesProblem(502);
         quotes.MapQuoteDecisions();
+        quotes.MapQuoteContract();
         return quotes;
     }
 

@@ -41,6 +41,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             quote.HasIndex(q => q.Number).IsUnique();
             quote.HasIndex(q => new { q.Tenant, q.CreationKey }).IsUnique();
             quote.Property(q => q.TaxRate).HasPrecision(9, 4);
+            quote.Property(q => q.OpportunityStageBeforeWon).HasConversion<string>().HasMaxLength(16);
             quote.OwnsMany(q => q.Lines, line =>
             {
                 line.WithOwner().HasForeignKey("QuoteId");

@@ -17,5 +17,9 @@ public sealed class QuoteEntity : ITenantOwned
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ValidUntil { get; set; }
     public string? CreationKey { get; init; }
+    public bool OrderOnApproval { get; init; }
+
+    /// <summary>The opportunity's stage before accepting the quote won it: where reopening the quote puts it back.</summary>
+    public OpportunityStage? OpportunityStageBeforeWon { get; set; }
     public List<QuoteLineEntity> Lines { get; init; } = [];
 }

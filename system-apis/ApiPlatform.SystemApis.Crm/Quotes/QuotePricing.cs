@@ -33,7 +33,8 @@ public static class QuotePricing
             quote.ValidUntil,
             new SourceReference(EmbeddedCrm, quote.Id),
             quote.OpportunityId,
-            quote.DecisionReason);
+            quote.DecisionReason,
+            quote.OrderOnApproval);
     }
 
     /// <summary>A line's gross (quantity × unit price), discount and net, each rounded to the cent.</summary>

@@ -2,6 +2,7 @@ using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
+using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Erp.Connectors.Embedded;
 using ApiPlatform.SystemApis.Erp.Inventory;
@@ -18,20 +19,36 @@ public static class ReservationsApi
     {
         var reservations = v1.MapGroup("/reservations").WithTags("Inventory");
         reservations.MapPost("/", Reserve).WithValidation<CreateReservationRequest>().WithName("createReservation")
-            .WithSummary("Reserve stock for a hold time (default 30 minutes); more than is available is 422").ProducesProblem(403).ProducesProblem(422);
+            .WithSummary("Reserve stock for a hold time (default 30 minutes); more than is available is 422; a repeat with the same Idempotency-Key answers the same reservation")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(422);
         reservations.MapGet("/", ListReservations).WithName("listReservations").WithSummary("List reservations, optionally of one product, order or status");
         reservations.MapGet("/{id}", GetReservation).WithName("getReservation").WithSummary("Get one reservation").ProducesProblem(404);
         reservations.MapPost("/{id}/release", Release).WithName("releaseReservation")
-            .WithSummary("Release an active reservation, giving its stock back").ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Release an active reservation, giving its stock back; a reservation no longer active is 409 and nothing changes")
+            .ProducesProblem(404).ProducesProblem(409);
         return reservations;
     }
 
-    public static async Task<Created<Reservation>> Reserve(
-        CreateReservationRequest request, StockLedger ledger, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
+    public static async Task<Results<Created<Reservation>, Ok<Reservation>, ProblemHttpResult>> Reserve(
+        CreateReservationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, StockLedger ledger, [AsParameters] ErpRequest erp,
+        CancellationToken cancellationToken)
     {
+        if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128))
+        {
+            return ProblemDetailsExtensions.Problem(400, ProblemTypes.BadRequest, "Invalid Idempotency-Key",
+                "An Idempotency-Key header, when given, has 1 to 128 characters.");
+        }
+
         erp.EmbeddedTenant(request.Tenant);
-        var reservation = await ledger.ReserveAsync(request, cancellationToken);
-        return TypedResults.Created($"/v1/reservations/{reservation.Id}", EmbeddedMapping.ToContract(reservation));
+        var write = await ledger.ReserveAsync(request, idempotencyKey, cancellationToken);
+        if (write.KeyReused)
+        {
+            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Idempotency key reused",
+                $"The Idempotency-Key was already used for reservation {write.Reservation.Id} with a different request.");
+        }
+
+        var reservation = EmbeddedMapping.ToContract(write.Reservation);
+        return write.Created ? TypedResults.Created($"/v1/reservations/{reservation.Id}", reservation) : TypedResults.Ok(reservation);
     }
 
     public static async Task<Ok<Page<Reservation>>> ListReservations(

@@ -49,6 +49,10 @@ public sealed partial class ErpDbContext
             reservation.HasKey(r => r.Id);
             reservation.HasIndex(r => new { r.Sku, r.Status });
             reservation.HasIndex(r => r.SalesOrderId);
+            // One reservation per tenant and key: a retried reserve never holds the stock twice.
+            reservation.HasIndex(r => new { r.Tenant, r.IdempotencyKey }).IsUnique();
+            reservation.Property(r => r.IdempotencyKey).HasMaxLength(128);
+            reservation.Property(r => r.RequestHash).HasMaxLength(64);
             reservation.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
             reservation.Property(r => r.Quantity).HasPrecision(18, 4);
         });

@@ -15,4 +15,10 @@ public sealed class ReservationEntity : ITenantOwned
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The Idempotency-Key the reservation was made with, unique per tenant; null when none was given.</summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>SHA-256 of the create request, to tell a replay from a reused key.</summary>
+    public string? RequestHash { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.SystemApis.Erp.Data;
@@ -47,11 +49,25 @@ public sealed partial class StockLedger(ErpDbContext db, TimeProvider time)
         });
     }
 
-    public async Task<ReservationEntity> ReserveAsync(CreateReservationRequest request, CancellationToken cancellationToken)
+    public async Task<ReservationEntity> ReserveAsync(CreateReservationRequest request, CancellationToken cancellationToken) =>
+        (await ReserveAsync(request, null, cancellationToken)).Reservation;
+
+    /// <summary>
+    /// Reserves once per tenant and <paramref name="idempotencyKey"/>: a repeat answers the first reservation as it is now,
+    /// or says the key was reused for another request; a concurrent twin that wins the race is answered the same way.
+    /// </summary>
+    public async Task<ReservationWrite> ReserveAsync(CreateReservationRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         await ExpireDueAsync(request.Sku, cancellationToken);
+        var hash = idempotencyKey is null ? null : Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
         return await WithRetryAsync(async () =>
         {
+            // Checked on every attempt: a twin's commit is what made the previous attempt fail.
+            if (idempotencyKey is not null && await EarlierAsync(request.Tenant, idempotencyKey, cancellationToken) is { } earlier)
+            {
+                return new ReservationWrite(earlier, Created: false, KeyReused: earlier.RequestHash != hash);
+            }
+
             var stock = await db.Stock.Where(s => s.Sku == request.Sku && (request.Warehouse == null || s.Warehouse == request.Warehouse)).ToListAsync(cancellationToken);
             var from = stock.Where(s => s.Available >= request.Quantity).OrderByDescending(s => s.Available).FirstOrDefault()
                 ?? throw Shortage(request.Sku, request.Quantity, stock);
@@ -63,12 +79,29 @@ public sealed partial class StockLedger(ErpDbContext db, TimeProvider time)
                 Id = $"res-{Guid.NewGuid():N}", Tenant = request.Tenant, Sku = request.Sku, Warehouse = from.Warehouse, Quantity = request.Quantity,
                 Status = ReservationStatus.Active, SalesOrderId = request.SalesOrderId, CreatedAt = now,
                 ExpiresAt = now + (request.HoldMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : DefaultHold),
+                IdempotencyKey = idempotencyKey, RequestHash = hash,
             };
             db.Reservations.Add(reservation);
-            await db.SaveChangesAsync(cancellationToken);
-            return reservation;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (idempotencyKey is not null)
+            {
+                // The unique key or the stock row's concurrency token refused this write: a twin with the same key may have won.
+                db.ChangeTracker.Clear();
+                if (await EarlierAsync(request.Tenant, idempotencyKey, cancellationToken) is { } winner)
+                {
+                    return new ReservationWrite(winner, Created: false, KeyReused: winner.RequestHash != hash);
+                }
+                throw;
+            }
+            return new ReservationWrite(reservation, Created: true, KeyReused: false);
         });
     }
+
+    private Task<ReservationEntity?> EarlierAsync(string tenant, string idempotencyKey, CancellationToken cancellationToken) =>
+        db.Reservations.AsNoTracking().FirstOrDefaultAsync(r => r.Tenant == tenant && r.IdempotencyKey == idempotencyKey, cancellationToken);
 
     public Task<ReservationEntity> ReleaseAsync(string id, CancellationToken cancellationToken) =>
         WithRetryAsync(async () =>

@@ -23,6 +23,8 @@ public static class BillingApi
         billing.MapPost("/subscriptions", CreateSubscription).WithValidation<CreateSubscriptionRequest>().WithName("createSubscription")
             .WithSummary("Subscribe a billing customer to a price; a repeat with the same Idempotency-Key answers the same subscription")
             .ProducesProblem(403).ProducesProblem(422).ProducesProblem(502);
+        billing.MapPost("/subscriptions/{id}/cancel", CancelSubscription).WithName("cancelSubscription")
+            .WithSummary("Cancel a subscription at once; one already cancelled is answered unchanged").ProducesProblem(404).ProducesProblem(502);
         billing.MapBillingEvents();
         return billing;
     }
@@ -64,6 +66,13 @@ public static class BillingApi
         var (connector, _) = billing.For(request.Tenant);
         var written = await connector.CreateSubscriptionAsync(request, billing.CreationKey(idempotencyKey), cancellationToken);
         return written.Created ? TypedResults.Created($"/v1/billing/subscriptions/{written.Record.Id}", written.Record) : TypedResults.Ok(written.Record);
+    }
+
+    public static async Task<Results<Ok<Subscription>, NotFound>> CancelSubscription(
+        string id, string tenant, [AsParameters] BillingRequest billing, CancellationToken cancellationToken)
+    {
+        var (connector, resolved) = billing.For(tenant);
+        return await connector.CancelSubscriptionAsync(resolved, id, cancellationToken) is { } subscription ? TypedResults.Ok(subscription) : TypedResults.NotFound();
     }
 
     public static int Limit(int? limit) => Math.Clamp(limit ?? 25, 1, 100);

@@ -18,6 +18,9 @@ public interface IBillingConnector
     Task<Subscription?> GetSubscriptionAsync(string tenant, string id, CancellationToken cancellationToken);
     Task<Written<Subscription>> CreateSubscriptionAsync(CreateSubscriptionRequest request, string creationKey, CancellationToken cancellationToken);
 
+    /// <summary>Cancels a subscription at once; one already cancelled is answered unchanged; null when there is no such subscription.</summary>
+    Task<Subscription?> CancelSubscriptionAsync(string tenant, string id, CancellationToken cancellationToken);
+
     /// <summary>The system's billing events, newest first, in canonical form (not yet recorded in finance).</summary>
     Task<CursorPage<BillingEvent>> ListEventsAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken);
 }

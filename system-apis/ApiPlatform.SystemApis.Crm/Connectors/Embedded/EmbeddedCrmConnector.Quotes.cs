@@ -46,6 +46,7 @@ internal sealed partial class EmbeddedCrmConnector
             CreatedAt = now,
             ValidUntil = request.ValidUntil ?? now.AddDays(30),
             CreationKey = creationKey,
+            OrderOnApproval = request.OrderOnApproval,
             Lines = request.Lines.Select((l, i) => new QuoteLineEntity
             {
                 LineNumber = i + 1, Sku = l.Sku, Description = l.Description, Quantity = l.Quantity, UnitPrice = l.UnitPrice.Amount,
@@ -64,9 +65,33 @@ internal sealed partial class EmbeddedCrmConnector
             throw ProblemException.Conflict($"Quote {quote.Number} changed to {entity.Status} meanwhile.");
         }
 
+        await RecordContractAsync(entity, status, cancellationToken);
         entity.Status = status;
         entity.DecisionReason = reason;
         await db.SaveChangesAsync(cancellationToken);
         return QuotePricing.ToContract(entity);
+    }
+
+    /// <summary>Accepting a quote wins its opportunity; reopening it puts the opportunity back where it was (saved with the quote).</summary>
+    private async Task RecordContractAsync(QuoteEntity quote, QuoteStatus status, CancellationToken cancellationToken)
+    {
+        var accepting = status == QuoteStatus.Accepted;
+        var reopening = quote.Status == QuoteStatus.Accepted && status == QuoteStatus.Approved;
+        if (!(accepting || reopening) || quote.OpportunityId is null
+            || await db.Opportunities.FirstOrDefaultAsync(o => o.Tenant == quote.Tenant && o.Id == quote.OpportunityId, cancellationToken) is not { } opportunity)
+        {
+            return;
+        }
+
+        if (accepting)
+        {
+            quote.OpportunityStageBeforeWon = opportunity.Stage;
+            opportunity.Stage = OpportunityStage.ClosedWon;
+        }
+        else
+        {
+            opportunity.Stage = quote.OpportunityStageBeforeWon ?? OpportunityStage.Negotiation;
+            quote.OpportunityStageBeforeWon = null;
+        }
     }
 }

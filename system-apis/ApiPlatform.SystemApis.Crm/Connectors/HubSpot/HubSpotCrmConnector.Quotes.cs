@@ -16,6 +16,10 @@ internal sealed partial class HubSpotCrmConnector
     public async Task<Page<Quote>> ListQuotesAsync(string? tenant, string? accountId, QuoteStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         var owner = RequireTenant(tenant);
+        if (status == QuoteStatus.Accepted)
+        {
+            return new Page<Quote>([], 0, page.Skip, page.Take);
+        }
         var filters = new List<HubSpotFilter>();
         if (accountId is not null)
         {
@@ -157,6 +161,10 @@ internal sealed partial class HubSpotCrmConnector
 
     public async Task<Quote> SetQuoteStatusAsync(Quote quote, QuoteStatus status, string? reason, CancellationToken cancellationToken)
     {
+        if (status == QuoteStatus.Accepted)
+        {
+            throw QuoteContractSupport.NotSupported(SystemName);
+        }
         var write = new HubSpotWrite(new Dictionary<string, string?> { ["hs_status"] = HubSpotStages.FromQuoteStatus(status) });
         if (reason is not null)
         {

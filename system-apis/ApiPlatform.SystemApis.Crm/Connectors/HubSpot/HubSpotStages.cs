@@ -42,6 +42,7 @@ internal static class HubSpotStages
         QuoteStatus.Draft => "DRAFT",
         QuoteStatus.Submitted => "PENDING_APPROVAL",
         QuoteStatus.Approved => "APPROVED",
-        _ => "REJECTED",
+        QuoteStatus.Rejected => "REJECTED",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "hubspot has no status for this quote status."),
     };
 }

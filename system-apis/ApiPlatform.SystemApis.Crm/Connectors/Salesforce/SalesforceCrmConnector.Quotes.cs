@@ -15,7 +15,7 @@ internal sealed partial class SalesforceCrmConnector
     public Task<Page<Quote>> ListQuotesAsync(string? tenant, string? accountId, QuoteStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         var owner = RequireTenant(tenant);
-        if (accountId is not null && !Soql.IsId(accountId))
+        if ((accountId is not null && !Soql.IsId(accountId)) || (status is not null && StatusesOf(status.Value).Length == 0))
         {
             return Task.FromResult(new Page<Quote>([], 0, page.Skip, page.Take));
         }
@@ -142,6 +142,11 @@ internal sealed partial class SalesforceCrmConnector
 
     public async Task<Quote> SetQuoteStatusAsync(Quote quote, QuoteStatus status, string? reason, CancellationToken cancellationToken)
     {
+        if (status == QuoteStatus.Accepted)
+        {
+            // Salesforce's 'Accepted' quotes read as approved ones here, so an accepted quote could not be reopened or told apart.
+            throw QuoteContractSupport.NotSupported(SystemName);
+        }
         var fields = new Dictionary<string, object?> { ["Status"] = SalesforceStages.FromQuoteStatus(status) };
         if (reason is not null)
         {
@@ -161,6 +166,7 @@ internal sealed partial class SalesforceCrmConnector
         QuoteStatus.Draft => ["Draft"],
         QuoteStatus.Submitted => ["Needs Review", "In Review"],
         QuoteStatus.Approved => ["Approved", "Presented", "Accepted"],
-        _ => ["Rejected", "Denied"],
+        QuoteStatus.Rejected => ["Rejected", "Denied"],
+        _ => [],
     };
 }

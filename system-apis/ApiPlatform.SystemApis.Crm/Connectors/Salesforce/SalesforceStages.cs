@@ -41,6 +41,7 @@ internal static class SalesforceStages
         QuoteStatus.Draft => "Draft",
         QuoteStatus.Submitted => "In Review",
         QuoteStatus.Approved => "Approved",
-        _ => "Rejected",
+        QuoteStatus.Rejected => "Rejected",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "This API writes no salesforce status for this quote status."),
     };
 }

@@ -76,6 +76,14 @@ internal sealed class EmbeddedBillingConnector(FinanceDbContext db, TimeProvider
             : new Written<Subscription>(ToContract(subscription), true);
     }
 
+    public async Task<Subscription?> CancelSubscriptionAsync(string tenant, string id, CancellationToken cancellationToken)
+    {
+        // One conditional update: of two concurrent cancels only the first sets the time, the second finds it cancelled.
+        await db.Subscriptions.Where(s => s.Tenant == tenant && s.Id == id && s.Status != SubscriptionStatus.Canceled)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SubscriptionStatus.Canceled).SetProperty(s => s.CanceledAt, time.GetUtcNow()), cancellationToken);
+        return await GetSubscriptionAsync(tenant, id, cancellationToken);
+    }
+
     public async Task<CursorPage<BillingEvent>> ListEventsAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken)
     {
         var events = await db.BillingEvents.AsNoTracking()

@@ -26,6 +26,10 @@ public interface IStripeApi
     Task<IApiResponse<StripeSubscription>> CreateSubscriptionAsync(
         [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>Cancels the subscription immediately and answers it, now <c>canceled</c>.</summary>
+    [Delete("/v1/subscriptions/{id}")]
+    Task<IApiResponse<StripeSubscription>> CancelSubscriptionAsync(string id, CancellationToken cancellationToken);
+
     [Get("/v1/events")]
     Task<StripeList<StripeEvent>> ListEventsAsync(int limit, [AliasAs("starting_after")] string? startingAfter, CancellationToken cancellationToken);
 }

@@ -40,17 +40,43 @@ internal sealed class StripeBillingConnector(IStripeApi api) : IBillingConnector
             s => StripeMapping.ToSubscription(s, tenant), s => s.Id));
 
     public Task<Subscription?> GetSubscriptionAsync(string tenant, string id, CancellationToken cancellationToken) =>
+        Call<Subscription?>(async () => await FindSubscriptionAsync(id, cancellationToken) is { } subscription ? StripeMapping.ToSubscription(subscription, tenant) : null);
+
+    /// <summary>
+    /// Read first: a subscription Stripe already cancelled is answered as it is, without a second cancel. A cancel that
+    /// fails because a concurrent one came first is answered with the subscription that one cancelled.
+    /// </summary>
+    public Task<Subscription?> CancelSubscriptionAsync(string tenant, string id, CancellationToken cancellationToken) =>
         Call<Subscription?>(async () =>
         {
-            try
-            {
-                return StripeMapping.ToSubscription(await api.GetSubscriptionAsync(id, cancellationToken), tenant);
-            }
-            catch (ApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
+            if (await FindSubscriptionAsync(id, cancellationToken) is not { } current)
             {
                 return null;
             }
+            if (current.Status == "canceled")
+            {
+                return StripeMapping.ToSubscription(current, tenant);
+            }
+
+            var response = await api.CancelSubscriptionAsync(id, cancellationToken);
+            if (!response.IsSuccessStatusCode && await FindSubscriptionAsync(id, cancellationToken) is { Status: "canceled" } canceled)
+            {
+                return StripeMapping.ToSubscription(canceled, tenant);
+            }
+            return StripeMapping.ToSubscription(Content(response), tenant);
         });
+
+    private async Task<StripeSubscription?> FindSubscriptionAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetSubscriptionAsync(id, cancellationToken);
+        }
+        catch (ApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     public Task<Written<Subscription>> CreateSubscriptionAsync(CreateSubscriptionRequest request, string creationKey, CancellationToken cancellationToken) =>
         Call(async () =>
