@@ -50,7 +50,7 @@ internal sealed partial class WorkflowClient<TContext>
         var since = now.ToUnixTimeMilliseconds() - (long)shortest.TotalMilliseconds;
         var candidates = await Instances.AsNoTracking()
             .Where(i => (type == null || i.Type == type) && i.Status != WorkflowStatus.Completed && i.Status != WorkflowStatus.Compensated
-                && i.Status != WorkflowStatus.Cancelled && i.StepStartedAt <= since)
+                && i.Status != WorkflowStatus.Cancelled && (i.StepStartedAt <= since || i.Status == WorkflowStatus.CompensationFailed))
             .OrderBy(i => i.StepStartedAt).Take(10_000).ToListAsync(cancellationToken);
         var stalled = new List<StalledInstance>();
         foreach (var instance in candidates)
