@@ -58,7 +58,7 @@ public static class GatewayExtensions
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, ConfigureSigningKeyRefresh>();
         services.AddSingleton<FluentValidation.IValidator<LifecycleChange>, LifecycleChangeValidator>();
 
-        services.AddReverseProxy().AddTransforms<CorrelationTransformProvider>();
+        services.AddReverseProxy().AddTransforms<CorrelationTransformProvider>().AddTransforms<LocationTransformProvider>();
         services.AddSingleton<IProxyConfigProvider, CatalogProxyConfigProvider>();
         // Registered after AddReverseProxy so it replaces YARP's default factory.
         services.AddSingleton<IForwarderHttpClientFactory, GatewayHttpClientFactory>();

@@ -22,13 +22,18 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public string RedisConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// Starts every service. <paramref name="services"/> lets a test change one service's container by name (e.g. inject
+    /// faults into its clients); the command-line AppHost passes none.
+    /// </summary>
     public static async Task<PlatformHost> StartAsync(
-        PlatformSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+        PlatformSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default,
+        Action<string, IServiceCollection>? services = null)
     {
         var host = new PlatformHost(settings);
         try
         {
-            await host.StartAllAsync(logging, cancellationToken);
+            await host.StartAllAsync(logging, services, cancellationToken);
             return host;
         }
         catch
@@ -54,7 +59,7 @@ public sealed class PlatformHost : IAsyncDisposable
     /// <summary>The service container of a running service, for tests that look inside.</summary>
     public IServiceProvider Services(string name) => running.Single(r => r.Name == name).App.Services;
 
-    private async Task StartAllAsync(Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
+    private async Task StartAllAsync(Action<ILoggingBuilder>? logging, Action<string, IServiceCollection>? services, CancellationToken cancellationToken)
     {
         RedisConnectionString = Settings.RedisConnectionString is { Length: > 0 } external ? external : StartEmbeddedRedis();
         var definitions = PlatformServices.All;
@@ -74,7 +79,7 @@ public sealed class PlatformHost : IAsyncDisposable
         foreach (var definition in definitions)
         {
             var configuration = ServiceConfiguration.For(definition, this, issuer, serviceSecrets);
-            var app = ServiceConfiguration.Build(definition, Settings, configuration, Urls[definition.Name], logging);
+            var app = ServiceConfiguration.Build(definition, Settings, configuration, Urls[definition.Name], logging, services);
             await app.StartAsync(cancellationToken);
             running.Add((definition.Name, app));
         }

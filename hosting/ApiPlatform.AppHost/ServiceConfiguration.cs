@@ -61,8 +61,25 @@ internal static class ServiceConfiguration
         return configuration;
     }
 
+    /// <summary>
+    /// The service's own appsettings.json (its business rules and SLAs, as it reads them when it runs alone), without its
+    /// logging section: in one process the AppHost decides what is logged.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string?>> OwnSettings(string service)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "settings", service + ".json");
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        return new ConfigurationBuilder().AddJsonFile(path).Build().AsEnumerable()
+            .Where(s => s.Value is not null && !s.Key.StartsWith("Logging:", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
     public static WebApplication Build(
-        ServiceDefinition service, PlatformSettings settings, Dictionary<string, string?> configuration, Uri url, Action<ILoggingBuilder>? logging)
+        ServiceDefinition service, PlatformSettings settings, Dictionary<string, string?> configuration, Uri url, Action<ILoggingBuilder>? logging,
+        Action<string, IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -72,6 +89,7 @@ internal static class ServiceConfiguration
         });
 
         builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(OwnSettings(service.Name));
         if (service.Name == "identity" && builder.Environment.IsDevelopment())
         {
             // The demo clients' secrets: the same file the token server reads when it runs alone in Development.
@@ -95,6 +113,7 @@ internal static class ServiceConfiguration
 
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
         service.Add(builder);
+        services?.Invoke(service.Name, builder.Services);
         var app = builder.Build();
         service.Map(app);
         return app;

@@ -19,6 +19,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>Faults the quote-to-cash tests inject into its calls to the system APIs, per business transaction.</summary>
+    public QuoteToCash.StepFaults Faults { get; } = new();
+
     public string DatabaseProvider => Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES") is { Length: > 0 } ? "postgres" : "sqlite";
 
     public async Task InitializeAsync()
@@ -38,6 +41,13 @@ public sealed class PlatformFixture : IAsyncLifetime
             {
                 ["Catalog:Path"] = TestCatalog.Create(Path.Combine(dataDirectory, "catalog")),
                 ["Gateway:UsageFlushInterval"] = "00:00:00.200",
+                // Quote-to-cash: quick retries, so a system that keeps failing is given up on within a second or two;
+                // an approval counts as stalled after a second; MAN-TECH-DOC is a subscription line (billing step).
+                ["Workflows:PollInterval"] = "00:00:00.050",
+                ["Workflows:RetryBaseDelay"] = "00:00:00.050",
+                ["Workflows:RetryMaxDelay"] = "00:00:00.300",
+                ["Workflows:StepSla:quote-to-cash.order:approval"] = "00:00:01",
+                ["QuoteToCash:SubscriptionPrices:MAN-TECH-DOC"] = "price_platform_pro_monthly",
             },
         };
         if (settings.RedisConnectionString is { Length: > 0 })
@@ -45,7 +55,15 @@ public sealed class PlatformFixture : IAsyncLifetime
             // A real Redis has streams (the embedded Garnet has not): integration events then travel on Redis Streams.
             settings.SharedConfiguration["Messaging:Transport"] = "redis";
         }
-        Platform = await PlatformHost.StartAsync(settings, logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+        Platform = await PlatformHost.StartAsync(
+            settings, logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(),
+            services: (name, services) =>
+            {
+                if (name == "quote-to-cash")
+                {
+                    Faults.AddTo(services);
+                }
+            });
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl };
     }
 
@@ -84,6 +102,10 @@ public sealed class PlatformFixture : IAsyncLifetime
     public Task<HttpClient> IntegrationAppAsync() => ClientAsync("integration-app", "integration-secret");
 
     public Task<HttpClient> SalesAppAsync() => ClientAsync("sales-app", "sales-secret");
+
+    public Task<HttpClient> FinanceAppAsync() => ClientAsync("finance-app", "finance-secret");
+
+    public Task<HttpClient> AdminAsync() => ClientAsync("platform-admin", "admin-secret");
 
     public async Task DisposeAsync()
     {

@@ -21,9 +21,23 @@ public sealed class OperationsRouteTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task The_apis_own_scope_does_not_open_its_operations_endpoints()
+    public async Task A_platform_admin_reaches_a_process_apis_workflow_operations_without_a_version()
     {
-        using var response = await fixture.Gateway.GetAsync("/system/crm/messaging/dead-letters", fixture.Token("crm", "system:crm"));
+        var token = fixture.Token("platform", "platform:admin");
+
+        using var response = await fixture.Gateway.GetAsync("/process/quote-to-cash/workflows/stalled?type=quote-to-cash.order", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>();
+        Assert.Equal("/workflows/stalled?type=quote-to-cash.order", echoed!.Target);
+    }
+
+    [Theory]
+    [InlineData("/system/crm/messaging/dead-letters", "crm", "system:crm")]
+    [InlineData("/process/quote-to-cash/workflows/instances", "quote-to-cash", "process:quote-to-cash")]
+    public async Task The_apis_own_scope_does_not_open_its_operations_endpoints(string path, string audience, string scope)
+    {
+        using var response = await fixture.Gateway.GetAsync(path, fixture.Token(audience, scope));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }

@@ -9,6 +9,19 @@ namespace ApiPlatform.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class RoutingTests(GatewayFixture fixture)
 {
+    [Theory]
+    [InlineData("relative", "/system/crm/v1/things/42")]
+    [InlineData("absolute", "/system/crm/v1/things/42?view=full")]
+    [InlineData("foreign", "https://example.org/v1/things/42")]
+    public async Task An_upstream_location_is_answered_as_the_public_path_behind_the_gateway(string kind, string expected)
+    {
+        using var response = await fixture.Gateway.GetAsync($"/system/crm/v1/located/{kind}", fixture.Token("crm", "system:crm"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location?.OriginalString);
+        Assert.Equal(expected, response.Content.Headers.ContentLocation?.OriginalString);
+    }
+
     [Fact]
     public async Task Strips_the_api_prefix_and_keeps_the_query()
     {

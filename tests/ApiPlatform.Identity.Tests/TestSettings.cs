@@ -8,6 +8,7 @@ internal static class TestSettings
         ["partner-acme"] = "acme-secret",
         ["partner-globex"] = "globex-secret",
         ["sales-app"] = "sales-secret",
+        ["finance-app"] = "finance-secret",
         ["integration-app"] = "integration-secret",
         ["platform-admin"] = "admin-secret",
         ["svc-quote-to-cash"] = "q2c-secret",

@@ -17,7 +17,8 @@ public sealed partial class MessagingBuilder
         this.registry = registry;
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9]*(\\.[a-z][a-z0-9-]*)+\\.v[0-9]+$")]
+    // The first segment is the topic: an API name such as "crm" or "quote-to-cash".
+    [GeneratedRegex("^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+\\.v[0-9]+$")]
     private static partial Regex WireName();
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,99}$")]

@@ -12,8 +12,26 @@ public static partial class Correlation
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$")]
     private static partial Regex ValidId();
 
-    /// <summary>The correlation id of the current request (as echoed on its response).</summary>
-    public static string? Get(HttpContext? context) => context?.Features.Get<Feature>()?.Id;
+    private static readonly AsyncLocal<string?> Ambient = new();
+
+    /// <summary>
+    /// The correlation id of the current request (as echoed on its response), or, in work with no request (a workflow
+    /// step, an event handler), the one that work continues (<see cref="Continue"/>).
+    /// </summary>
+    public static string? Get(HttpContext? context) => context?.Features.Get<Feature>()?.Id ?? Ambient.Value;
+
+    /// <summary>Continues a business transaction's correlation id in background work until the result is disposed.</summary>
+    public static IDisposable Continue(string? correlationId)
+    {
+        var previous = Ambient.Value;
+        Ambient.Value = correlationId is not null && ValidId().IsMatch(correlationId) ? correlationId : null;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(string? previous) : IDisposable
+    {
+        public void Dispose() => Ambient.Value = previous;
+    }
 
     /// <summary>
     /// Starts the request's correlation: the caller's valid <c>X-Correlation-Id</c> or a new one, kept for

@@ -38,11 +38,11 @@ public interface IWorkflowClient
     Task<CommandResult> RetryAsync(string instanceId, string? actor, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records something that happened to a completed instance's business afterwards (a shipment, a payment):
-    /// <paramref name="apply"/> changes the state and answers false when there was nothing to change (a duplicate).
+    /// Records something that happened to an instance's business from outside its steps (a shipment, a payment):
+    /// <paramref name="apply"/> changes the state and answers the milestone's name, or null when there was nothing to
+    /// change (a duplicate). The milestone is kept in the history and handed to the workflow's transitions.
     /// </summary>
-    Task<CommandResult> RecordAsync<TWorkflow, TState>(
-        string instanceId, string milestone, Func<TState, bool> apply, string? actor, CancellationToken cancellationToken)
+    Task<CommandResult> RecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
         where TWorkflow : IWorkflow<TState>
         where TState : class;
 }

@@ -91,7 +91,7 @@ internal sealed partial class WorkflowClient<TContext>
         var compensations = steps.Where(s => s.Phase == StepPhase.Compensation).OrderByDescending(s => s.Sequence).Select(StepView);
         return new WorkflowInstanceView(
             i.Id, i.Type, i.Tenant, i.BusinessKey, i.Status, CurrentStep(i), i.Reason, i.Error, i.Cause, i.WaitingFor, Time(i.WaitDeadline), Time(i.NextRunAt),
-            i.CancelRequested, i.CreatedBy, Time(i.CreatedAt), Time(i.UpdatedAt), Time(i.StepStartedAt), Time(i.EndedAt),
+            i.CancelRequested, i.CreatedBy, i.CorrelationId, Time(i.CreatedAt), Time(i.UpdatedAt), Time(i.StepStartedAt), Time(i.EndedAt),
             JsonDocument.Parse(i.State).RootElement.Clone(), [.. forward, .. compensations],
             history.Select(h => new WorkflowHistoryView(h.Kind, h.Actor, h.Detail, Time(h.At))).ToList());
     }

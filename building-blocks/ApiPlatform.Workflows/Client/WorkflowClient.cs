@@ -1,7 +1,9 @@
 using System.Text.Json;
+using ApiPlatform.ServiceDefaults.Telemetry;
 using ApiPlatform.Workflows.Configuration;
 using ApiPlatform.Workflows.Persistence;
 using ApiPlatform.Workflows.Runtime;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,6 +32,7 @@ internal sealed partial class WorkflowClient<TContext>(
         {
             Id = instanceId, Type = TWorkflow.Name, Tenant = tenant, BusinessKey = businessKey, Status = WorkflowStatus.Running,
             State = InstanceRun<TState>.Serialize(state), NextRunAt = ms, StepStartedAt = ms, CreatedBy = actor, CreatedAt = ms, UpdatedAt = ms,
+            CorrelationId = Correlation.Get(services.GetService<IHttpContextAccessor>()?.HttpContext) ?? instanceId,
         };
         Instances.Add(instance);
         db.Add(new WorkflowHistoryRecord { InstanceId = instanceId, Kind = "Started", Actor = actor, At = ms });
@@ -62,7 +65,8 @@ internal sealed partial class WorkflowClient<TContext>(
                     ? $"Instance {instance.Id} has already received '{signal}'."
                     : $"Instance {instance.Id} is not waiting for '{signal}' (it is {instance.Status}).");
             }
-            if (instance.WaitDeadline is { } deadline && deadline < now)
+            // At the deadline itself the timer fires: a decision must come before it.
+            if (instance.WaitDeadline is { } deadline && deadline <= now)
             {
                 return CommandResult.Conflict($"The deadline for '{signal}' of instance {instance.Id} passed at {DateTimeOffset.FromUnixTimeMilliseconds(deadline):O}.");
             }
@@ -116,14 +120,43 @@ internal sealed partial class WorkflowClient<TContext>(
             return null;
         }, cancellationToken, loadSteps: true);
 
-    public Task<CommandResult> RecordAsync<TWorkflow, TState>(
-        string instanceId, string milestone, Func<TState, bool> apply, string? actor, CancellationToken cancellationToken)
+    private static readonly CommandResult Busy = CommandResult.Conflict("A runner holds the instance.");
+
+    /// <remarks>
+    /// A runner that holds the instance writes its whole state at its next save, so a milestone waits until no runner
+    /// holds it (at most a lease's duration; then it throws, and the event that brought it is retried).
+    /// </remarks>
+    public async Task<CommandResult> RecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
+        where TWorkflow : IWorkflow<TState>
+        where TState : class
+    {
+        var giveUpAt = clock.GetUtcNow() + options.Value.LeaseDuration;
+        while (true)
+        {
+            var result = await TryRecordAsync<TWorkflow, TState>(instanceId, apply, actor, cancellationToken);
+            if (!ReferenceEquals(result, Busy))
+            {
+                return result;
+            }
+            if (clock.GetUtcNow() >= giveUpAt)
+            {
+                throw new TimeoutException($"Instance {instanceId} stayed held by a runner; the milestone was not recorded.");
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), clock, cancellationToken);
+        }
+    }
+
+    private Task<CommandResult> TryRecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
         where TWorkflow : IWorkflow<TState>
         where TState : class =>
         CommandAsync(instanceId, (instance, now) =>
         {
+            if (instance.LeaseOwner is not null && instance.LeaseUntil >= now)
+            {
+                return Busy;
+            }
             var state = JsonSerializer.Deserialize<TState>(instance.State, JsonSerializerOptions.Web)!;
-            if (!apply(state))
+            if (apply(state) is not { } milestone)
             {
                 return CommandResult.Accepted;
             }

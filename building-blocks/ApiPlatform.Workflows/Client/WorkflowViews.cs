@@ -18,6 +18,7 @@ public sealed record WorkflowInstanceView(
     DateTimeOffset? NextRunAt,
     bool CancelRequested,
     string? CreatedBy,
+    string? CorrelationId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset StepStartedAt,

@@ -45,6 +45,9 @@ public sealed class WorkflowInstance
     /// <summary>When the current step (or wait) began: the step's SLA counts from here.</summary>
     public long StepStartedAt { get; set; }
 
+    /// <summary>The business transaction's correlation id: every call the instance's steps make carries it.</summary>
+    public string? CorrelationId { get; init; }
+
     public string? CreatedBy { get; init; }
     public long CreatedAt { get; init; }
     public long UpdatedAt { get; set; }

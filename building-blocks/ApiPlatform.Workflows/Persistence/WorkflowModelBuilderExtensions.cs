@@ -24,6 +24,7 @@ public static class WorkflowModelBuilderExtensions
             instance.Property(i => i.WaitingFor).HasMaxLength(100);
             instance.Property(i => i.LeaseOwner).HasMaxLength(100);
             instance.Property(i => i.CreatedBy).HasMaxLength(200);
+            instance.Property(i => i.CorrelationId).HasMaxLength(128);
             instance.Property(i => i.Reason).HasMaxLength(1000);
             instance.Property(i => i.CancelReason).HasMaxLength(500);
             instance.Property(i => i.Version).IsConcurrencyToken();

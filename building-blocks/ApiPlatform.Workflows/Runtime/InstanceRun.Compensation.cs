@@ -44,7 +44,11 @@ internal sealed partial class InstanceRun<TState>
         Failure? failure = null;
         try
         {
-            await step.Compensate!(context, stopping);
+            await WithLeaseAsync(async () =>
+            {
+                await step.Compensate!(context, stopping);
+                return true;
+            });
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

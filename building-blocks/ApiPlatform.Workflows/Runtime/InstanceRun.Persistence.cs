@@ -110,7 +110,7 @@ internal sealed partial class InstanceRun<TState>
 
     private void Transition(TransitionKind kind, string? step, string? reason, DateTimeOffset now, TState? state = null) =>
         workflow.OnTransition(new WorkflowTransition<TState>(
-            instance.Id, instance.Tenant, kind, instance.Status, step, state ?? Deserialize(instance.State), reason, now));
+            instance.Id, instance.Tenant, kind, instance.Status, step, state ?? Deserialize(instance.State), reason, now, instance.Cause));
 
     private void History(string kind, string? actor, string? detail, DateTimeOffset now) =>
         db.Add(new WorkflowHistoryRecord { InstanceId = instance.Id, Kind = kind, Actor = actor, Detail = detail, At = now.ToUnixTimeMilliseconds() });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ApiPlatform.ServiceDefaults.Telemetry;
 using ApiPlatform.Workflows.Configuration;
 using ApiPlatform.Workflows.Monitoring;
 using ApiPlatform.Workflows.Persistence;
@@ -26,11 +27,13 @@ internal sealed partial class InstanceRun<TState>
     private readonly TimeProvider clock;
     private readonly WorkflowTelemetry telemetry;
     private readonly ILogger logger;
+    private readonly Func<CancellationToken, Task<bool>> renewLease;
 
     private InstanceRun(
         DbContext db, IWorkflow<TState> workflow, WorkflowInstance instance, List<WorkflowStepRecord> journal, long fence, WorkflowOptions options,
-        TimeProvider clock, WorkflowTelemetry telemetry, ILogger logger)
+        TimeProvider clock, WorkflowTelemetry telemetry, ILogger logger, Func<CancellationToken, Task<bool>> renewLease)
     {
+        this.renewLease = renewLease;
         this.db = db;
         this.workflow = workflow;
         steps = workflow.Steps;
@@ -45,7 +48,7 @@ internal sealed partial class InstanceRun<TState>
 
     public static async Task<InstanceRun<TState>?> LoadAsync(
         DbContext db, IWorkflow<TState> workflow, string id, long fence, WorkflowOptions options, TimeProvider clock, WorkflowTelemetry telemetry,
-        ILogger logger, CancellationToken cancellationToken)
+        ILogger logger, Func<CancellationToken, Task<bool>> renewLease, CancellationToken cancellationToken)
     {
         var instance = await db.Set<WorkflowInstance>().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (instance is null || instance.Fence != fence)
@@ -53,7 +56,7 @@ internal sealed partial class InstanceRun<TState>
             return null;
         }
         var journal = await db.Set<WorkflowStepRecord>().Where(s => s.InstanceId == id).ToListAsync(cancellationToken);
-        return new InstanceRun<TState>(db, workflow, instance, journal, fence, options, clock, telemetry, logger);
+        return new InstanceRun<TState>(db, workflow, instance, journal, fence, options, clock, telemetry, logger, renewLease);
     }
 
     private enum Next
@@ -66,6 +69,9 @@ internal sealed partial class InstanceRun<TState>
     {
         using var activity = WorkflowTelemetry.Source.StartActivity($"{instance.Type} run");
         activity?.SetTag("workflow.instance.id", instance.Id);
+        activity?.SetTag("correlation.id", instance.CorrelationId);
+        using var correlation = Correlation.Continue(instance.CorrelationId);
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = instance.CorrelationId, ["WorkflowInstance"] = instance.Id });
         while (!stopping.IsCancellationRequested)
         {
             var next = instance.Status switch
@@ -131,7 +137,7 @@ internal sealed partial class InstanceRun<TState>
         Failure? failure = null;
         try
         {
-            result = await step.Run(context, stopping);
+            result = await WithLeaseAsync(() => step.Run(context, stopping));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -161,7 +167,7 @@ internal sealed partial class InstanceRun<TState>
         {
             case StepOutcome.Done or StepOutcome.Skipped:
                 record.Status = result.Outcome == StepOutcome.Done ? StepStatus.Succeeded : StepStatus.Skipped;
-                record.Detail = result.Detail;
+                record.Detail = Truncate(result.Detail);
                 record.CompletedAt = now.ToUnixTimeMilliseconds();
                 instance.State = Serialize(state);
                 instance.StepIndex++;
@@ -172,7 +178,7 @@ internal sealed partial class InstanceRun<TState>
 
             case StepOutcome.Waiting:
                 record.Status = StepStatus.Waiting;
-                record.Detail = result.Detail;
+                record.Detail = Truncate(result.Detail);
                 instance.State = Serialize(state);
                 instance.Status = WorkflowStatus.Waiting;
                 instance.WaitingFor = result.WaitFor;
@@ -189,7 +195,7 @@ internal sealed partial class InstanceRun<TState>
 
             default:
                 record.Status = StepStatus.Refused;
-                record.Detail = result.Detail;
+                record.Detail = Truncate(result.Detail);
                 record.CompletedAt = now.ToUnixTimeMilliseconds();
                 instance.State = Serialize(state);
                 BeginCompensation(CompensationCause.Refused, result.Detail ?? $"{step.Name} was refused.", now);
@@ -218,6 +224,47 @@ internal sealed partial class InstanceRun<TState>
         instance.Signal = null;
         BeginCompensation(CompensationCause.Failed, $"{record.Name} could not be completed: a system it needs kept failing.", now);
         return await SaveAsync() ? Next.Continue : Next.Stop;
+    }
+
+    /// <summary>
+    /// Runs a step's side effect while renewing the lease every third of its duration, so a long step is not taken over
+    /// by another runner while it still runs (the idempotency keys would make that safe, but wasteful).
+    /// </summary>
+    private async Task<T> WithLeaseAsync<T>(Func<Task<T>> work)
+    {
+        using var done = new CancellationTokenSource();
+        var heartbeat = RenewWhileRunningAsync(done.Token);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await done.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    private async Task RenewWhileRunningAsync(CancellationToken done)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.LeaseDuration / 3, clock, done);
+                if (!await renewLease(done))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "Could not renew the lease of {Instance}; it runs out as usual", instance.Id);
+        }
     }
 
     /// <summary>

@@ -57,10 +57,55 @@ internal sealed class WorkflowRunner<TContext>(
         await Task.WhenAll(running.Values);
     }
 
+    private sealed record Candidate(string Id, string Type, long Version, string? Owner);
+
+    /// <summary>
+    /// Instances still leased by a runner of an earlier process on this machine that no longer runs (killed, or this
+    /// container restarted): taken over at once instead of after their lease runs out. A runner elsewhere is never
+    /// judged from here; its leases run out.
+    /// </summary>
+    private async Task<List<Candidate>> OrphansAsync(DbSet<WorkflowInstance> instances, long now, int max, CancellationToken cancellationToken)
+    {
+        if (max <= 0)
+        {
+            return [];
+        }
+        var here = owner[..(owner.IndexOf('/', StringComparison.Ordinal) + 1)];
+        var leased = await instances
+            .Where(i => i.NextRunAt != null && i.LeaseUntil != null && i.LeaseUntil >= now && i.LeaseOwner != owner && i.LeaseOwner!.StartsWith(here))
+            .Select(i => new Candidate(i.Id, i.Type, i.Version, i.LeaseOwner)).Take(max).ToListAsync(cancellationToken);
+        return leased.Where(c => IsDeadHere(c.Owner!)).ToList();
+    }
+
+    private static bool IsDeadHere(string leaseOwner)
+    {
+        var parts = leaseOwner.Split('/');
+        if (parts.Length != 3 || !int.TryParse(parts[1], out var pid))
+        {
+            return false;
+        }
+        if (pid == Environment.ProcessId)
+        {
+            // Another runner in this very process (replicas in one test host) - or an earlier container with the same
+            // process id, which cannot be told apart: left to its lease.
+            return false;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     private static string OwnerId()
     {
-        var id = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-        return id.Length <= 100 ? id : id[^100..];
+        // Machine and process first (orphan takeover reads them), shortened so the whole id fits its 100-character column.
+        var machine = Environment.MachineName.Replace('/', '_');
+        return $"{(machine.Length > 50 ? machine[..50] : machine)}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     }
 
     private void Reap()
@@ -102,14 +147,15 @@ internal sealed class WorkflowRunner<TContext>(
         var busy = running.Keys.ToList();
         var candidates = await instances
             .Where(i => i.NextRunAt != null && i.NextRunAt <= now && (i.LeaseUntil == null || i.LeaseUntil < now) && !busy.Contains(i.Id))
-            .OrderBy(i => i.NextRunAt).Select(i => new { i.Id, i.Type, i.Version }).Take(max).ToListAsync(cancellationToken);
+            .OrderBy(i => i.NextRunAt).Select(i => new Candidate(i.Id, i.Type, i.Version, null)).Take(max).ToListAsync(cancellationToken);
 
         var until = now + (long)options.Value.LeaseDuration.TotalMilliseconds;
         var claimed = new List<(string, string, long)>();
-        foreach (var candidate in candidates)
+        foreach (var candidate in candidates.Concat(await OrphansAsync(instances, now, max - candidates.Count, cancellationToken)))
         {
             var taken = await instances
-                .Where(i => i.Id == candidate.Id && i.Version == candidate.Version && (i.LeaseUntil == null || i.LeaseUntil < now))
+                .Where(i => i.Id == candidate.Id && i.Version == candidate.Version
+                    && (i.LeaseUntil == null || i.LeaseUntil < now || (candidate.Owner != null && i.LeaseOwner == candidate.Owner)))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.LeaseOwner, owner).SetProperty(i => i.LeaseUntil, until)
                     .SetProperty(i => i.Fence, i => i.Fence + 1).SetProperty(i => i.Version, i => i.Version + 1), cancellationToken);
             if (taken == 1)

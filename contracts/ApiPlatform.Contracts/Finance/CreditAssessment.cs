@@ -1,5 +1,6 @@
 namespace ApiPlatform.Contracts.Finance;
 
+/// <summary>A credit decision; an approved amount counts against the credit line until <c>ReleasedAt</c>.</summary>
 public sealed record CreditAssessment(
     string Id,
     string Tenant,
@@ -11,4 +12,5 @@ public sealed record CreditAssessment(
     CreditDecision Decision,
     string? Reason,
     DateTimeOffset AssessedAt,
-    SourceReference Source);
+    SourceReference Source,
+    DateTimeOffset? ReleasedAt = null);

@@ -8,6 +8,10 @@ public interface IFinanceApi
     [Post("/v1/credit-assessments")]
     Task<CreditAssessment> AssessCreditAsync([Body] CreditAssessmentRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>Ends an approved assessment's commitment; releasing a released one answers it unchanged.</summary>
+    [Post("/v1/credit-assessments/{id}/release")]
+    Task<IApiResponse<CreditAssessment>> ReleaseCreditAsync(string id, CancellationToken cancellationToken);
+
     [Post("/v1/tax/calculations")]
     Task<IApiResponse<TaxQuote>> CalculateTaxAsync([Body] TaxCalculationRequest request, CancellationToken cancellationToken);
 

@@ -13,4 +13,8 @@ public interface IQuoteToCashApi
 
     [Get("/v1/order-requests")]
     Task<Page<OrderRequestStatus>> ListOrderRequestsAsync([Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+
+    [Post("/v1/order-requests/{id}/approval")]
+    Task<IApiResponse<OrderRequestStatus>> DecideApprovalAsync(
+        string id, [Body] ApprovalDecisionRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
 }

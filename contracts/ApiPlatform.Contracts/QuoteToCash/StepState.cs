@@ -10,4 +10,7 @@ public enum StepState
     Succeeded,
     Rejected,
     Failed,
+    Waiting,
+    Retrying,
+    Skipped,
 }

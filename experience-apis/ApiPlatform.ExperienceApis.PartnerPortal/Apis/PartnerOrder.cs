@@ -12,8 +12,9 @@ public sealed record PartnerOrder(
     string Id, string QuoteId, OrderRequestState Status, string? Reason, Money? Total,
     IReadOnlyList<OrderRequestStep> Timeline, PartnerSalesOrder? SalesOrder, IReadOnlyList<string> Unavailable)
 {
+    // Attempts and technical errors are for operators: a partner sees each step's business outcome only.
     public static PartnerOrder From(OrderRequestStatus r, SalesOrder? salesOrder = null, IReadOnlyList<string>? unavailable = null) => new(
-        r.Id, r.QuoteId, r.Status, r.Reason, r.Total, r.Steps,
+        r.Id, r.QuoteId, r.Status, r.Reason, r.Total, r.Steps.Select(s => s with { Attempts = 0, LastError = null }).ToList(),
         salesOrder is null ? null : new PartnerSalesOrder(salesOrder.Number, salesOrder.Status, salesOrder.Total, salesOrder.CreatedAt),
         unavailable ?? []);
 }

@@ -17,7 +17,7 @@ public static class PartnerQuotesApi
         quotes.MapGet("/{quoteId}", GetQuote).WithName("getPartnerQuote").WithSummary("Get one of the caller's quotes").ProducesProblem(404);
         quotes.MapPost("/{quoteId}/order", PartnerOrdersApi.OrderQuote)
             .WithName("orderPartnerQuote")
-            .WithSummary("Order an approved quote; answers the order with its status timeline")
+            .WithSummary("Order an approved quote; answers 202 at once with the order and its step timeline, which moves on in the background")
             .ProducesProblem(404)
             .ProducesProblem(409)
             .ProducesProblem(422);

@@ -29,7 +29,7 @@ internal static class GatewayRoutes
         foreach (var api in catalog.Apis)
         {
             routes.Add(ApiRoute(api));
-            routes.Add(OperationsRoute(api));
+            routes.AddRange(OperationsPaths.Select(path => OperationsRoute(api, path)));
             routes.AddRange(WebhookRoutes.Of(api));
             clusters.Add(Cluster(ClusterId(api), UpstreamsOf(api, gateway), TimeSpan.FromSeconds(api.Policies.TimeoutSeconds), health));
         }
@@ -49,7 +49,7 @@ internal static class GatewayRoutes
             ClusterId = ClusterId(api),
             AuthorizationPolicy = api.Scope,
             Match = new RouteMatch { Path = $"{api.PathPrefix}/{{**rest}}" },
-            Metadata = new Dictionary<string, string> { [ApiMetadataKey] = api.Name },
+            Metadata = new Dictionary<string, string> { [ApiMetadataKey] = api.Name, [PathPrefixMetadataKey] = api.PathPrefix },
         }
         .WithTransformPathRemovePrefix(api.PathPrefix)
         // The stripped prefix goes upstream as X-Forwarded-Prefix so services can build public links.
@@ -57,20 +57,25 @@ internal static class GatewayRoutes
         .WithTransformRequestHeader(ForwardedPrefixHeader, api.PathPrefix, append: false);
 
     /// <summary>
-    /// Each service's operations endpoints (dead letters, replay: <c>/messaging/…</c>) at <c>/{tier}/{api}/messaging/…</c>,
-    /// for <c>platform:admin</c> only; no version, lifecycle, plan or idempotency applies to them.
+    /// Each service's operations endpoints (dead letters and replay at <c>/messaging/…</c>, workflow instances at
+    /// <c>/workflows/…</c>) at <c>/{tier}/{api}/{path}/…</c>, for <c>platform:admin</c> only; no version, lifecycle, plan
+    /// or idempotency applies to them.
     /// </summary>
-    private static RouteConfig OperationsRoute(ApiDefinition api) =>
+    private static RouteConfig OperationsRoute(ApiDefinition api, string path) =>
         new RouteConfig
         {
-            RouteId = $"operations-{api.Name}",
+            RouteId = $"operations-{api.Name}{path.Replace('/', '-')}",
             ClusterId = ClusterId(api),
             AuthorizationPolicy = PlatformPolicies.Admin,
-            Match = new RouteMatch { Path = $"{api.PathPrefix}{OperationsPath}/{{**rest}}" },
+            Match = new RouteMatch { Path = $"{api.PathPrefix}{path}/{{**rest}}" },
+            Metadata = new Dictionary<string, string> { [PathPrefixMetadataKey] = api.PathPrefix },
         }
         .WithTransformPathRemovePrefix(api.PathPrefix);
 
-    public const string OperationsPath = "/messaging";
+    public static readonly string[] OperationsPaths = ["/messaging", "/workflows"];
+
+    /// <summary>Route metadata key holding the public path prefix <c>/{tier}/{api}</c> that the route strips.</summary>
+    public const string PathPrefixMetadataKey = "path-prefix";
 
     private static RouteConfig IdentityRoute(string id, string path) => new()
     {

@@ -3,17 +3,15 @@ using System.Security.Claims;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.QuoteToCash;
-using ApiPlatform.ProcessApis.QuoteToCash.Data;
 using ApiPlatform.ProcessApis.QuoteToCash.Workflows;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
-using ApiPlatform.ServiceDefaults.Data;
+using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
+using ApiPlatform.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Refit;
 
 namespace ApiPlatform.ProcessApis.QuoteToCash.Apis;
 
@@ -25,109 +23,92 @@ public static class OrderRequestsApi
         requests.MapPost("/", CreateOrderRequest)
             .WithValidation<CreateOrderRequest>()
             .WithName("createOrderRequest")
-            .WithSummary("Order an approved quote: check credit, create the sales order, answer the status resource")
+            .WithSummary("Order an approved quote: answers 202 at once with the status resource; the steps run in the background")
             .ProducesProblem(404)
             .ProducesProblem(409)
             .ProducesProblem(422);
-        requests.MapGet("/", ListOrderRequests).WithName("listOrderRequests").WithSummary("List order requests");
-        requests.MapGet("/{id}", GetOrderRequest).WithName("getOrderRequest").WithSummary("Get an order request with its step timeline").ProducesProblem(404);
+        requests.MapGet("/", ListOrderRequests).WithName("listOrderRequests").WithSummary("List order requests, newest first");
+        requests.MapGet("/{id}", GetOrderRequest).WithName("getOrderRequest")
+            .WithSummary("Get an order request with its step timeline, compensations, approval, shipments and payments").ProducesProblem(404);
+        requests.MapApprovalApi();
         return requests;
     }
 
     public static async Task<Results<Accepted<OrderRequestStatus>, ProblemHttpResult>> CreateOrderRequest(
-        CreateOrderRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        QuoteToCashDbContext db, ICrmApi crm, OrderRequestWorkflow workflow, ClaimsPrincipal user, TimeProvider time,
-        CancellationToken cancellationToken)
+        CreateOrderRequest body, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey,
+        OrderRequests orders, IWorkflowClient workflows, ICrmApi crm, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
-        var existing = await db.OrderRequests.FirstOrDefaultAsync(r => r.QuoteId == body.QuoteId, cancellationToken);
-        if (existing is not null && user.CanSee(existing.Tenant) && existing.Status != OrderRequestState.Failed
-            && (idempotencyKey is null || existing.IdempotencyKey != idempotencyKey))
+        if (await orders.FindByQuoteAsync(body.QuoteId, cancellationToken) is { } existing)
         {
-            return AlreadyOrdered(existing);
+            return Existing(existing, body.QuoteId, idempotencyKey, user);
         }
 
+        // The caller's own view of the quote (its token, exchanged): what it may not see is not found, and only an
+        // approved quote that is still valid can be ordered. The workflow loads the quote again as its first step.
         using var quoteResponse = await crm.GetQuoteAsync(body.QuoteId, cancellationToken);
-        if (quoteResponse.StatusCode == HttpStatusCode.NotFound || (existing is not null && !user.CanSee(existing.Tenant)))
+        if (quoteResponse.StatusCode == HttpStatusCode.NotFound || quoteResponse.Content is { } foreign && !user.CanSee(foreign.Tenant))
         {
             return QuoteNotFound(body.QuoteId);
         }
-
-        if (!quoteResponse.IsSuccessful || quoteResponse.Content is not { } quote)
-        {
-            throw (Exception?)quoteResponse.Error ?? new InvalidOperationException("crm answered an empty quote.");
-        }
-
-        if (existing is null && quote.Status != QuoteStatus.Approved)
+        var quote = quoteResponse.IsSuccessful && quoteResponse.Content is { } content
+            ? content
+            : throw (Exception?)quoteResponse.Error ?? new InvalidOperationException("crm answered an empty quote.");
+        if (quote.Status != QuoteStatus.Approved)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Quote not approved",
                 $"Quote {quote.Number} is {quote.Status}; only an approved quote can be ordered.");
         }
-
-        var request = existing ?? NewRequest(quote, user, idempotencyKey, time.GetUtcNow());
-        if (existing is null)
+        if (quote.ValidUntil < time.GetUtcNow())
         {
-            db.OrderRequests.Add(request);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                return AlreadyOrdered(await db.OrderRequests.AsNoTracking().SingleAsync(r => r.QuoteId == body.QuoteId, cancellationToken));
-            }
+            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Quote expired", $"Quote {quote.Number} expired on {quote.ValidUntil:yyyy-MM-dd}.");
         }
 
-        // The workflow runs to its end even if the caller disconnects: its state must not stop between two steps.
-        if (request.Status is OrderRequestState.Running or OrderRequestState.Failed)
-        {
-            await workflow.RunAsync(request, quote, CancellationToken.None);
-        }
-        return TypedResults.Accepted($"/v1/order-requests/{request.Id}", OrderRequestMapping.ToContract(request));
+        var start = await orders.StartAsync(quote.Id, quote.Tenant, quote.Total, idempotencyKey, body.ShipTo, user.GetClientId() ?? "unknown", cancellationToken);
+        var instance = (await workflows.GetAsync(start.InstanceId, cancellationToken))!;
+        return start.Created ? TypedResults.Accepted($"/v1/order-requests/{instance.Id}", OrderRequestMapping.ToContract(instance))
+            : Existing(instance, body.QuoteId, idempotencyKey, user);
     }
 
     public static async Task<Ok<Page<OrderRequestStatus>>> ListOrderRequests(
-        [AsParameters] PageRequest page, QuoteToCashDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
+        [AsParameters] PageRequest page, IWorkflowClient workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var query = db.OrderRequests.AsNoTracking().VisibleTo(user);
-        return TypedResults.Ok(await query.OrderByDescending(r => r.Id).ToPageAsync(page, OrderRequestMapping.ToContract, cancellationToken));
+        var (items, total) = await workflows.ListAsync(new WorkflowFilter(OrderWorkflow.Name, Tenant: user.GetTenant()), page.Skip, page.Take, cancellationToken);
+        var statuses = new List<OrderRequestStatus>(items.Count);
+        foreach (var item in items)
+        {
+            if (await workflows.GetAsync(item.Id, cancellationToken) is { } instance)
+            {
+                statuses.Add(OrderRequestMapping.ToContract(instance));
+            }
+        }
+        return TypedResults.Ok(new Page<OrderRequestStatus>(statuses, total, page.Skip, page.Take));
     }
 
     public static async Task<Results<Ok<OrderRequestStatus>, NotFound>> GetOrderRequest(
-        string id, QuoteToCashDbContext db, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var request = await db.OrderRequests.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return request is null ? TypedResults.NotFound() : TypedResults.Ok(OrderRequestMapping.ToContract(request));
-    }
+        string id, IWorkflowClient workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await Visible(id, workflows, user, cancellationToken) is { } instance ? TypedResults.Ok(OrderRequestMapping.ToContract(instance)) : TypedResults.NotFound();
 
-    private static OrderRequestEntity NewRequest(Quote quote, ClaimsPrincipal user, string? idempotencyKey, DateTimeOffset now) => new()
+    internal static async Task<WorkflowInstanceView?> Visible(string id, IWorkflowClient workflows, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await workflows.GetAsync(id, cancellationToken) is { Type: var type } instance && type == OrderWorkflow.Name && user.CanSee(instance.Tenant ?? "")
+            ? instance
+            : null;
+
+    /// <summary>A quote already has its order request: the same caller's retry (same key) gets it again; anything else is a conflict.</summary>
+    private static Results<Accepted<OrderRequestStatus>, ProblemHttpResult> Existing(
+        WorkflowInstanceView existing, string quoteId, string? idempotencyKey, ClaimsPrincipal user)
     {
-        Id = $"or-{Guid.NewGuid():N}",
-        Tenant = quote.Tenant,
-        QuoteId = quote.Id,
-        RequestedBy = user.FindFirst("sub")?.Value ?? "unknown",
-        IdempotencyKey = idempotencyKey,
-        Status = OrderRequestState.Running,
-        TotalAmount = quote.Total.Amount,
-        Currency = quote.Total.Currency,
-        CreatedAt = now,
-        UpdatedAt = now,
-        Steps = OrderSteps.All.Select((name, i) => new OrderRequestStepEntity
+        if (!user.CanSee(existing.Tenant ?? ""))
         {
-            Sequence = i + 1,
-            Name = name,
-            Status = name == OrderSteps.LoadQuote ? StepState.Succeeded : StepState.Pending,
-            Detail = name == OrderSteps.LoadQuote ? $"Quote {quote.Number} for {quote.Total.Amount:0.00} {quote.Total.Currency}." : null,
-            Attempts = name == OrderSteps.LoadQuote ? 1 : 0,
-            StartedAt = name == OrderSteps.LoadQuote ? now : null,
-            CompletedAt = name == OrderSteps.LoadQuote ? now : null,
-        }).ToList(),
-    };
-
-    private static ProblemHttpResult AlreadyOrdered(OrderRequestEntity existing) =>
-        ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Quote already ordered",
-            $"Quote {existing.QuoteId} is already ordered by order request {existing.Id}.",
+            return QuoteNotFound(quoteId);
+        }
+        if (idempotencyKey is not null && existing.StateAs<OrderState>().RequestKey == idempotencyKey)
+        {
+            return TypedResults.Accepted($"/v1/order-requests/{existing.Id}", OrderRequestMapping.ToContract(existing));
+        }
+        return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Quote already ordered",
+            $"Quote {quoteId} is already ordered by order request {existing.Id}.",
             new Dictionary<string, object?> { ["existingOrderRequestId"] = existing.Id, ["existingOrderRequest"] = $"/v1/order-requests/{existing.Id}" });
+    }
 
     private static ProblemHttpResult QuoteNotFound(string quoteId) =>
         ProblemDetailsExtensions.Problem(404, ProblemTypes.NotFound, "Quote not found", $"There is no quote '{quoteId}' that the caller may order.");

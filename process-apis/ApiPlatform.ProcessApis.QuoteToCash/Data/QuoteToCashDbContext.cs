@@ -1,25 +1,25 @@
+using ApiPlatform.Messaging;
+using ApiPlatform.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.ProcessApis.QuoteToCash.Data;
 
+/// <summary>Order requests are workflow instances (workflow tables); their events leave through the outbox (messaging tables).</summary>
 public sealed class QuoteToCashDbContext(DbContextOptions<QuoteToCashDbContext> options) : DbContext(options)
 {
-    public DbSet<OrderRequestEntity> OrderRequests => Set<OrderRequestEntity>();
+    public DbSet<OrderLinkEntity> OrderLinks => Set<OrderLinkEntity>();
 
-    protected override void OnModelCreating(ModelBuilder model) =>
-        model.Entity<OrderRequestEntity>(request =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddWorkflowTables();
+        model.AddMessagingTables();
+        model.Entity<OrderLinkEntity>(link =>
         {
-            request.HasKey(r => r.Id);
-            // A quote is ordered at most once.
-            request.HasIndex(r => r.QuoteId).IsUnique();
-            request.HasIndex(r => r.Tenant);
-            request.Property(r => r.Status).HasConversion<string>();
-            request.Property(r => r.TotalAmount).HasPrecision(18, 2);
-            request.OwnsMany(r => r.Steps, step =>
-            {
-                step.WithOwner().HasForeignKey("OrderRequestId");
-                step.HasKey("OrderRequestId", nameof(OrderRequestStepEntity.Sequence));
-                step.Property(s => s.Status).HasConversion<string>();
-            });
+            link.ToTable("order_links");
+            link.HasKey(l => new { l.Kind, l.DocumentId });
+            link.Property(l => l.Kind).HasConversion<string>().HasMaxLength(16);
+            link.Property(l => l.DocumentId).HasMaxLength(64);
+            link.Property(l => l.OrderRequestId).HasMaxLength(64);
         });
+    }
 }

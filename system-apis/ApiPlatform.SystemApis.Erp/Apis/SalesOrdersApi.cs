@@ -6,6 +6,7 @@ using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Erp.Connectors;
+using ApiPlatform.SystemApis.Erp.Inventory;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -32,7 +33,7 @@ public static class SalesOrdersApi
     }
 
     public static async Task<Results<Created<SalesOrder>, Ok<SalesOrder>, ProblemHttpResult>> CreateSalesOrder(
-        CreateSalesOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] ErpRequest erp,
+        CreateSalesOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, StockLedger ledger, [AsParameters] ErpRequest erp,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128)
@@ -51,6 +52,10 @@ public static class SalesOrdersApi
                 // Embedded: the order and its event commit together. SAP: the order is SAP's document already, so the event is
                 // recorded right after SAP accepted the write; a retry with the same key finds the order and records nothing.
                 await erp.Changes.SalesOrderStatusChangedAsync(write.Order, null, null, cancellationToken);
+                if (request.ReservationIds is { Count: > 0 } reservations)
+                {
+                    await ledger.AssignAsync(reservations, write.Order.Tenant, write.Order.Id, cancellationToken);
+                }
             }
             return write;
         }, cancellationToken);

@@ -11,9 +11,9 @@ public sealed class ReservationEntity : ITenantOwned
     public required string Warehouse { get; init; }
     public decimal Quantity { get; init; }
     public ReservationStatus Status { get; set; }
-    public string? SalesOrderId { get; init; }
+    public string? SalesOrderId { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>The Idempotency-Key the reservation was made with, unique per tenant; null when none was given.</summary>

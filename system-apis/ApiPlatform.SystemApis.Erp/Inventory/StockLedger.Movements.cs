@@ -66,4 +66,26 @@ public sealed partial class StockLedger
             await CloseAsync(reservation, ReservationStatus.Released, now, cancellationToken);
         }
     }
+
+    /// <summary>How long an order holds the stock reserved for it (until it ships or is cancelled, at most this).</summary>
+    public static readonly TimeSpan OrderHold = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Hands active reservations made before an order existed (by a quote-to-cash order request) to the order created
+    /// from them: shipping consumes them and cancelling releases them. Others (another tenant's, closed, already an
+    /// order's) are left as they are.
+    /// </summary>
+    public async Task AssignAsync(IReadOnlyCollection<string> reservationIds, string tenant, string salesOrderId, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + OrderHold;
+        var reservations = await db.Reservations
+            .Where(r => reservationIds.Contains(r.Id) && r.Tenant == tenant && r.Status == ReservationStatus.Active && r.SalesOrderId == null)
+            .ToListAsync(cancellationToken);
+        foreach (var reservation in reservations)
+        {
+            reservation.SalesOrderId = salesOrderId;
+            reservation.ExpiresAt = until;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

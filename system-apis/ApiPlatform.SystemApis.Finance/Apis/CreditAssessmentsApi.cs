@@ -25,6 +25,9 @@ public static class CreditAssessmentsApi
             .ProducesProblem(404)
             .ProducesProblem(422);
         assessments.MapGet("/{id}", GetAssessment).WithName("getCreditAssessment").WithSummary("Get one credit assessment").ProducesProblem(404);
+        assessments.MapPost("/{id}/release", Release).WithName("releaseCreditAssessment")
+            .WithSummary("Stop an approved amount counting against the credit line (its order was undone or invoiced); a repeat answers it unchanged")
+            .ProducesProblem(404);
         return assessments;
     }
 
@@ -92,6 +95,22 @@ public static class CreditAssessmentsApi
         return assessment is null ? TypedResults.NotFound() : TypedResults.Ok(ToContract(assessment));
     }
 
+    public static async Task<Results<Ok<CreditAssessment>, NotFound>> Release(
+        string id, FinanceDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var assessment = await db.CreditAssessments.VisibleTo(user).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (assessment.ReleasedAt is null)
+        {
+            assessment.ReleasedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return TypedResults.Ok(ToContract(assessment));
+    }
+
     private static CreditAssessment ToContract(CreditAssessmentEntity a) => new(
         a.Id,
         a.Tenant,
@@ -103,5 +122,6 @@ public static class CreditAssessmentsApi
         a.Decision,
         a.Reason,
         a.AssessedAt,
-        new SourceReference("embedded-finance", a.Id));
+        new SourceReference("embedded-finance", a.Id),
+        a.ReleasedAt);
 }

@@ -7,7 +7,7 @@ namespace ApiPlatform.SystemApis.Finance.Credit;
 /// <summary>
 /// What counts against a credit line: its opening exposure (owed before finance kept the customer's invoices), what is
 /// still due on the customer's issued invoices (after payments applied and credit notes; void and paid ones owe nothing)
-/// and the amounts of approved assessments. Invoices of an account with a credit line are issued in the line's
+/// and the amounts of approved assessments not yet released. Invoices of an account with a credit line are issued in the line's
 /// currency only (see <see cref="CurrencyMismatch"/>), so every open invoice is counted.
 /// </summary>
 public static class CreditExposure
@@ -21,7 +21,7 @@ public static class CreditExposure
             .Select(i => i.Subtotal + i.Tax - i.AmountPaid - i.AmountCredited)
             .ToListAsync(cancellationToken);
         var committed = await db.CreditAssessments.AsNoTracking()
-            .Where(a => a.AccountId == account.AccountId && a.Decision == CreditDecision.Approved)
+            .Where(a => a.AccountId == account.AccountId && a.Decision == CreditDecision.Approved && a.ReleasedAt == null)
             .Select(a => a.Amount)
             .ToListAsync(cancellationToken);
         return account.OpenInvoices + due.Sum() + committed.Sum();

@@ -3,7 +3,7 @@ using ApiPlatform.ServiceDefaults.Data;
 
 namespace ApiPlatform.SystemApis.Finance.Data;
 
-/// <summary>A recorded credit decision; an approved one commits its amount against the credit line.</summary>
+/// <summary>A recorded credit decision; an approved one commits its amount against the credit line until it is released.</summary>
 public sealed class CreditAssessmentEntity : ITenantOwned
 {
     public required string Id { get; init; }
@@ -18,4 +18,7 @@ public sealed class CreditAssessmentEntity : ITenantOwned
     public CreditDecision Decision { get; init; }
     public string? Reason { get; init; }
     public DateTimeOffset AssessedAt { get; init; }
+
+    /// <summary>When the commitment ended (the order was undone, or its invoice now counts instead); null while it counts.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
 }

@@ -8,7 +8,9 @@ namespace ApiPlatform.Gateway.Tests.Infrastructure;
 /// <summary>
 /// A real upstream on loopback that echoes every request as JSON (and its correlation id, as platform services do).
 /// A path ending in <c>/slow</c> answers only after <see cref="SlowDelay"/>, one holding <c>/delay/{ms}/</c> after
-/// that many milliseconds, and one holding <c>/status/{code}</c> answers that status.
+/// that many milliseconds, one holding <c>/status/{code}</c> answers that status, and one ending in <c>/located/{kind}</c>
+/// answers <c>Location</c> and <c>Content-Location</c> as a service would: its own path (<c>relative</c>), its own
+/// absolute URL (<c>absolute</c>) or another site's (<c>foreign</c>).
 /// </summary>
 public sealed class TestBackend : IAsyncDisposable
 {
@@ -53,6 +55,19 @@ public sealed class TestBackend : IAsyncDisposable
         if (Segment(path, "status") is { } status)
         {
             context.Response.StatusCode = status;
+        }
+
+        var located = path.Split('/') is [.., "located", var kind] ? kind : null;
+        if (located is not null)
+        {
+            var location = located switch
+            {
+                "relative" => "/v1/things/42",
+                "absolute" => $"{Address.AbsoluteUri}v1/things/42?view=full",
+                _ => "https://example.org/v1/things/42",
+            };
+            context.Response.Headers.Location = location;
+            context.Response.Headers.ContentLocation = location;
         }
 
         var correlationId = context.Request.Headers["X-Correlation-Id"].ToString();
