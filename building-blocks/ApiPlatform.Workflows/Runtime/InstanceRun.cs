@@ -186,7 +186,8 @@ internal sealed partial class InstanceRun<TState>
                 instance.NextRunAt = instance.WaitDeadline;
                 if (signal is null)
                 {
-                    instance.StepStartedAt = now.ToUnixTimeMilliseconds();
+                    // The wait began when the step ran (the time a deadline computed from StepContext.Now counts from).
+                    instance.StepStartedAt = context.Now.ToUnixTimeMilliseconds();
                 }
                 Release();
                 Transition(TransitionKind.Waiting, step.Name, null, now, state);

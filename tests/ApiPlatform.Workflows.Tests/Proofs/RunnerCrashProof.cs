@@ -6,14 +6,14 @@ using Xunit.Abstractions;
 namespace ApiPlatform.Workflows.Tests.Proofs;
 
 /// <summary>
-/// A runner process is killed by its PID at random moments 20 times, and restarted each time, while it runs 60 instances
+/// A runner process is killed by its PID at random moments 20 times, and restarted each time, while it runs 48 instances
 /// against a system of record in the test process: every instance ends, and each step's (or compensation's) effect
 /// exists exactly once, though the system saw requests replayed with the same key by the runner that took over.
 /// </summary>
 [Collection(ProofCollection.Name)]
 public sealed class RunnerCrashProof(ITestOutputHelper output)
 {
-    private const int Instances = 60;
+    private const int Instances = 48;
     private const int Kills = 20;
 
     [SkippableTheory]
@@ -56,7 +56,7 @@ public sealed class RunnerCrashProof(ITestOutputHelper output)
     {
         await using var environment = await CrashEnvironment.CreateAsync(provider);
         environment.System.DelayMilliseconds = (5, 20);
-        environment.System.UndoDelayMilliseconds = (60, 200);
+        environment.System.UndoDelayMilliseconds = (40, 150);
         environment.System.Fail(RecordStore.Do, "notify", Fault.Refusal("The customer cannot be notified."));
         var ids = await environment.StartOrdersAsync(Instances);
 
