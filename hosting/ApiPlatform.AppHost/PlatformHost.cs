@@ -9,6 +9,9 @@ namespace ApiPlatform.AppHost;
 public sealed class PlatformHost : IAsyncDisposable
 {
     private readonly List<(string Name, WebApplication App)> running = [];
+    private readonly Dictionary<string, Dictionary<string, string?>> configurations = [];
+    private Action<ILoggingBuilder>? logging;
+    private Action<string, IServiceCollection>? serviceHook;
     private EmbeddedRedis? embeddedRedis;
 
     private PlatformHost(PlatformSettings settings) => Settings = settings;
@@ -59,8 +62,24 @@ public sealed class PlatformHost : IAsyncDisposable
     /// <summary>The service container of a running service, for tests that look inside.</summary>
     public IServiceProvider Services(string name) => running.Single(r => r.Name == name).App.Services;
 
+    /// <summary>
+    /// Starts another replica of a service, with the same configuration and database, on a free port of its own (for
+    /// tests of how replicas share work: the gateway keeps routing to the first). Stopped with the platform.
+    /// </summary>
+    public async Task<Uri> StartReplicaAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var definition = PlatformServices.All.Single(d => d.Name == name);
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var app = ServiceConfiguration.Build(definition, Settings, configurations[name], url, logging, serviceHook);
+        await app.StartAsync(cancellationToken);
+        running.Add(($"{name}#{running.Count(r => r.Name.StartsWith(name + "#", StringComparison.Ordinal)) + 2}", app));
+        return url;
+    }
+
     private async Task StartAllAsync(Action<ILoggingBuilder>? logging, Action<string, IServiceCollection>? services, CancellationToken cancellationToken)
     {
+        this.logging = logging;
+        serviceHook = services;
         RedisConnectionString = Settings.RedisConnectionString is { Length: > 0 } external ? external : StartEmbeddedRedis();
         var definitions = PlatformServices.All;
         var gatewayUri = new Uri(Settings.PublicUrl);
@@ -79,6 +98,7 @@ public sealed class PlatformHost : IAsyncDisposable
         foreach (var definition in definitions)
         {
             var configuration = ServiceConfiguration.For(definition, this, issuer, serviceSecrets);
+            configurations[definition.Name] = configuration;
             var app = ServiceConfiguration.Build(definition, Settings, configuration, Urls[definition.Name], logging, services);
             await app.StartAsync(cancellationToken);
             running.Add((definition.Name, app));

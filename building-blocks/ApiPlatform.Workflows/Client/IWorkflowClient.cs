@@ -18,6 +18,9 @@ public interface IWorkflowClient
 
     Task<(IReadOnlyList<WorkflowInstanceSummary> Items, int Total)> ListAsync(WorkflowFilter filter, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>A page of instances, each with its journal and history (as <see cref="GetAsync"/> answers one).</summary>
+    Task<(IReadOnlyList<WorkflowInstanceView> Items, int Total)> ListViewsAsync(WorkflowFilter filter, int offset, int limit, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<StalledInstance>> ListStalledAsync(string? type, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<string, IReadOnlyDictionary<WorkflowStatus, int>>> CountAsync(CancellationToken cancellationToken);

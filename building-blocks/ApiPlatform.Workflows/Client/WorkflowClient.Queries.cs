@@ -78,11 +78,30 @@ internal sealed partial class WorkflowClient<TContext>
             g => g.Key, g => (IReadOnlyDictionary<WorkflowStatus, int>)g.ToDictionary(c => c.Status, c => c.Count));
     }
 
+    public async Task<(IReadOnlyList<WorkflowInstanceView> Items, int Total)> ListViewsAsync(
+        WorkflowFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var (page, total) = await ListAsync(filter, offset, limit, cancellationToken);
+        var ids = page.Select(p => p.Id).ToList();
+        // Three queries for the whole page, not three per instance.
+        var instances = await Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var steps = (await db.Set<WorkflowStepRecord>().AsNoTracking().Where(s => ids.Contains(s.InstanceId)).ToListAsync(cancellationToken))
+            .ToLookup(s => s.InstanceId);
+        var history = (await db.Set<WorkflowHistoryRecord>().AsNoTracking().Where(h => ids.Contains(h.InstanceId)).OrderBy(h => h.Id)
+            .ToListAsync(cancellationToken)).ToLookup(h => h.InstanceId);
+        var views = ids.Where(instances.ContainsKey).Select(id => View(instances[id], [.. steps[id]], [.. history[id]])).ToList();
+        return (views, total);
+    }
+
     private async Task<WorkflowInstanceView> ViewAsync(WorkflowInstance i, CancellationToken cancellationToken)
     {
-        var steps = await db.Set<WorkflowStepRecord>().AsNoTracking().Where(s => s.InstanceId == i.Id)
-            .OrderBy(s => s.Phase).ThenBy(s => s.Sequence).ToListAsync(cancellationToken);
+        var steps = await db.Set<WorkflowStepRecord>().AsNoTracking().Where(s => s.InstanceId == i.Id).ToListAsync(cancellationToken);
         var history = await db.Set<WorkflowHistoryRecord>().AsNoTracking().Where(h => h.InstanceId == i.Id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        return View(i, steps, history);
+    }
+
+    private WorkflowInstanceView View(WorkflowInstance i, List<WorkflowStepRecord> steps, List<WorkflowHistoryRecord> history)
+    {
         // Forward steps in declared order (those not reached yet as Pending), then the compensations in the order they ran.
         var names = StepNames(i.Type);
         var forward = names.Select((name, index) => steps.Find(s => s.Phase == StepPhase.Forward && s.Sequence == index) is { } s
@@ -97,7 +116,7 @@ internal sealed partial class WorkflowClient<TContext>
     }
 
     private static WorkflowStepView StepView(WorkflowStepRecord s) =>
-        new(s.Name, s.Phase, s.Status, s.Attempts, s.Detail, s.Error, Time(s.StartedAt), Time(s.CompletedAt), Time(s.NextAttemptAt));
+        new(s.Name, s.Phase, s.Status, s.Attempts, s.Detail, s.Error, Time(s.StartedAt), Time(s.CompletedAt), Time(s.NextAttemptAt), s.Runner);
 
     private WorkflowInstanceSummary Summary(WorkflowInstance i) => new(
         i.Id, i.Type, i.Tenant, i.BusinessKey, i.Status, CurrentStep(i), i.Reason, i.Error, Time(i.CreatedAt), Time(i.UpdatedAt), Time(i.StepStartedAt));

@@ -32,7 +32,7 @@ public sealed record WorkflowInstanceView(
 
 public sealed record WorkflowStepView(
     string Name, StepPhase Phase, StepStatus Status, int Attempts, string? Detail, string? Error,
-    DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? NextAttemptAt, string? Runner = null);
 
 public sealed record WorkflowHistoryView(string Kind, string? Actor, string? Detail, DateTimeOffset At);
 

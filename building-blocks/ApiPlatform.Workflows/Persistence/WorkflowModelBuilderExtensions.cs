@@ -44,6 +44,7 @@ public static class WorkflowModelBuilderExtensions
             step.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
             step.Property(s => s.Detail).HasMaxLength(2000);
             step.Property(s => s.Error).HasMaxLength(2000);
+            step.Property(s => s.Runner).HasMaxLength(100);
             step.HasIndex(s => new { s.InstanceId, s.Phase, s.Sequence }).IsUnique();
         });
         model.Entity<WorkflowHistoryRecord>(history =>

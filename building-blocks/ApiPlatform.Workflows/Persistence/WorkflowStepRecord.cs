@@ -15,4 +15,7 @@ public sealed class WorkflowStepRecord
     public long? StartedAt { get; set; }
     public long? CompletedAt { get; set; }
     public long? NextAttemptAt { get; set; }
+
+    /// <summary>The runner (replica) that made the latest attempt.</summary>
+    public string? Runner { get; set; }
 }

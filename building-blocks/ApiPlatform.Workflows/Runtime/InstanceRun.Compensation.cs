@@ -26,6 +26,7 @@ internal sealed partial class InstanceRun<TState>
         var step = steps[instance.StepIndex];
         var record = Record(StepPhase.Compensation, instance.StepIndex, step.Name);
         record.Status = StepStatus.Running;
+        record.Runner = instance.LeaseOwner;
         record.Attempts++;
         record.StartedAt ??= now.ToUnixTimeMilliseconds();
         record.NextAttemptAt = null;

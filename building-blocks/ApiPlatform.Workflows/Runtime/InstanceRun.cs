@@ -119,6 +119,7 @@ internal sealed partial class InstanceRun<TState>
 
         var state = Deserialize(instance.State);
         record.Status = StepStatus.Running;
+        record.Runner = instance.LeaseOwner;
         record.Attempts++;
         record.StartedAt ??= now.ToUnixTimeMilliseconds();
         record.NextAttemptAt = null;

@@ -73,7 +73,7 @@ internal sealed class WorkflowRunner<TContext>(
         var here = owner[..(owner.IndexOf('/', StringComparison.Ordinal) + 1)];
         var leased = await instances
             .Where(i => i.NextRunAt != null && i.LeaseUntil != null && i.LeaseUntil >= now && i.LeaseOwner != owner && i.LeaseOwner!.StartsWith(here))
-            .Select(i => new Candidate(i.Id, i.Type, i.Version, i.LeaseOwner)).Take(max).ToListAsync(cancellationToken);
+            .OrderBy(i => i.LeaseUntil).Select(i => new Candidate(i.Id, i.Type, i.Version, i.LeaseOwner)).Take(max).ToListAsync(cancellationToken);
         return leased.Where(c => IsDeadHere(c.Owner!)).ToList();
     }
 

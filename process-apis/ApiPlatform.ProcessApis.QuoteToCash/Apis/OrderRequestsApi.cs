@@ -72,16 +72,9 @@ public static class OrderRequestsApi
     public static async Task<Ok<Page<OrderRequestStatus>>> ListOrderRequests(
         [AsParameters] PageRequest page, IWorkflowClient workflows, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (items, total) = await workflows.ListAsync(new WorkflowFilter(OrderWorkflow.Name, Tenant: user.GetTenant()), page.Skip, page.Take, cancellationToken);
-        var statuses = new List<OrderRequestStatus>(items.Count);
-        foreach (var item in items)
-        {
-            if (await workflows.GetAsync(item.Id, cancellationToken) is { } instance)
-            {
-                statuses.Add(OrderRequestMapping.ToContract(instance));
-            }
-        }
-        return TypedResults.Ok(new Page<OrderRequestStatus>(statuses, total, page.Skip, page.Take));
+        var (items, total) = await workflows.ListViewsAsync(
+            new WorkflowFilter(OrderWorkflow.Name, Tenant: user.GetTenant()), page.Skip, page.Take, cancellationToken);
+        return TypedResults.Ok(new Page<OrderRequestStatus>(items.Select(OrderRequestMapping.ToContract).ToList(), total, page.Skip, page.Take));
     }
 
     public static async Task<Results<Ok<OrderRequestStatus>, NotFound>> GetOrderRequest(

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using ApiPlatform.AppHost;
+using Xunit.Abstractions;
+
+namespace ApiPlatform.EndToEnd.Tests.QuoteToCash;
+
+/// <summary>
+/// The platform process — quote-to-cash with it — killed by its PID (SIGKILL) while order requests run their steps, and
+/// while they compensate, twenty times each, and started again on the same data each time: every order request ends,
+/// none is stuck, and the systems of record hold one document per step (the re-runs carried the same keys).
+/// In the same collection as the shared platform so it never competes with it for the machine.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ProcessApiCrashProof(PlatformFixture platform, ITestOutputHelper output) : IDisposable
+{
+    private static int Kills => int.TryParse(Environment.GetEnvironmentVariable("APIPLATFORM_Q2C_CRASH_KILLS"), out var n) ? n : 20;
+
+    private readonly string data = Path.Combine(Path.GetTempPath(), "apiplatform-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly Uri gateway = new($"http://127.0.0.1:{FreeLoopbackPort()}/");
+    private AppHostProcess? host;
+
+    [Fact]
+    public async Task Every_order_request_ends_with_one_document_per_step_however_often_the_process_api_is_killed()
+    {
+        var random = new Random(20261206);
+        var restarts = new List<TimeSpan>();
+        host = await StartAsync();
+        using var sales = await ClientAsync("sales-app", "sales-secret");
+        using var integration = await ClientAsync("integration-app", "integration-secret");
+
+        // Forward steps: SPARE-KIT orders complete. Compensation: MAN-TECH-DOC is billed at a price billing does not
+        // know (this run's setting), so those orders are refused at the last step and undo the five before it.
+        var orders = new List<(string Id, string QuoteId, bool Refused)>();
+        foreach (var refused in new[] { false, true })
+        {
+            for (var kill = 0; kill < Kills; kill++)
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var line = refused ? Orders.Line("MAN-TECH-DOC", 1, 45m) : Orders.Line("SPARE-KIT", 1, 110m);
+                    var quoteId = await Orders.ApprovedQuoteAsync(sales, "acc-acme-001", [line]);
+                    orders.Add(((await Orders.OrderAsync(sales, quoteId)).Body.GetProperty("id").GetString()!, quoteId, refused));
+                }
+                await Task.Delay(random.Next(50, 700));
+                host.Kill();
+                var clock = Stopwatch.StartNew();
+                host = await StartAsync();
+                restarts.Add(clock.Elapsed);
+            }
+        }
+
+        var ended = new List<JsonElement>();
+        foreach (var (id, _, _) in orders)
+        {
+            ended.Add(await Orders.WaitForAsync(sales, id, seconds: 180));
+        }
+        var rerun = ended.Sum(o => o.GetProperty("steps").EnumerateArray().Concat(o.GetProperty("compensations").EnumerateArray())
+            .Count(s => s.GetProperty("attempts").GetInt32() > 1));
+        output.WriteLine($"{2 * Kills} kills, restart to serving: median {restarts.Order().ElementAt(restarts.Count / 2).TotalSeconds:0.0} s; " +
+            $"{orders.Count} order requests; steps and compensations that ran again after a kill: {rerun}");
+
+        for (var i = 0; i < orders.Count; i++)
+        {
+            var (_, quoteId, refused) = orders[i];
+            var order = ended[i];
+            Assert.Equal(refused ? "Rejected" : "Completed", order.Status());
+            var salesOrders = await (await integration.GetAsync($"/system/erp/v1/sales-orders?tenant=acme&customerAccountId=acc-acme-001&limit=200"))
+                .AssertJsonAsync(HttpStatusCode.OK);
+            var salesOrderId = order.Document("salesOrderId")!;
+            var invoices = await (await integration.GetAsync($"/system/finance/v1/invoices?salesOrderId={salesOrderId}")).AssertJsonAsync(HttpStatusCode.OK);
+            var invoice = Assert.Single(invoices.GetProperty("items").EnumerateArray());
+            var reservation = await (await integration.GetAsync($"/system/erp/v1/reservations?salesOrderId={salesOrderId}")).AssertJsonAsync(HttpStatusCode.OK);
+            Assert.Single(reservation.GetProperty("items").EnumerateArray());
+            var salesOrder = await (await integration.GetAsync($"/system/erp/v1/sales-orders/{salesOrderId}")).AssertJsonAsync(HttpStatusCode.OK);
+            Assert.Equal(quoteId, salesOrder.GetProperty("quoteId").GetString());
+            if (refused)
+            {
+                Assert.Equal(["invoice", "crm-contract", "sales-order", "reserve-inventory", "credit-check"], order.StepList("compensations").Select(c => c.Name));
+                Assert.Equal("Cancelled", salesOrder.GetProperty("status").GetString());
+                Assert.Equal("Void", invoice.GetProperty("status").GetString());
+            }
+            else
+            {
+                Assert.NotEqual("Cancelled", salesOrder.GetProperty("status").GetString());
+            }
+        }
+        // One sales order per quote, whatever was re-run.
+        var quotes = orders.Select(o => o.QuoteId).ToHashSet();
+        var all = new List<JsonElement>();
+        for (var offset = 0; ; offset += 200)
+        {
+            var page = await (await integration.GetAsync($"/system/erp/v1/sales-orders?tenant=acme&customerAccountId=acc-acme-001&offset={offset}&limit=200"))
+                .AssertJsonAsync(HttpStatusCode.OK);
+            all.AddRange(page.GetProperty("items").EnumerateArray());
+            if (page.GetProperty("items").GetArrayLength() < 200)
+            {
+                break;
+            }
+        }
+        Assert.Equal(orders.Count, all.Count(o => quotes.Contains(o.GetProperty("quoteId").GetString()!)));
+    }
+
+    private Task<AppHostProcess> StartAsync()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Platform:PublicUrl"] = gateway.AbsoluteUri.TrimEnd('/'),
+            ["Platform:DataDirectory"] = data,
+            ["Platform:EmbeddedRedisPort"] = "0",
+            ["Platform:DatabaseProvider"] = platform.DatabaseProvider,
+        };
+        foreach (var service in PlatformServices.All.Where(s => s.Name != "gateway"))
+        {
+            settings[$"Platform:Ports:{service.Name}"] = "0";
+        }
+        if (Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES") is { Length: > 0 } postgres)
+        {
+            settings["Platform:PostgresConnectionTemplate"] = $"{postgres};Database={{database}}_crash_{Path.GetFileName(data)[^8..]}";
+        }
+        return AppHostProcess.StartAsync(gateway, settings, new Dictionary<string, string>
+        {
+            // Every service of the child reads these (environment variables reach each service's configuration).
+            ["Workflows__PollInterval"] = "00:00:00.050",
+            ["Workflows__RetryBaseDelay"] = "00:00:00.050",
+            ["Workflows__RetryMaxDelay"] = "00:00:00.500",
+            ["QuoteToCash__SubscriptionPrices__MAN-TECH-DOC"] = "price_not_in_billing",
+        });
+    }
+
+    private async Task<HttpClient> ClientAsync(string clientId, string secret)
+    {
+        using var anonymous = new HttpClient { BaseAddress = gateway };
+        using var response = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+        var token = (await response.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString();
+        var client = new HttpClient { BaseAddress = gateway };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        host?.Dispose();
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
