@@ -124,13 +124,14 @@ internal sealed partial class WorkflowClient<TContext>(
 
     /// <remarks>
     /// A runner that holds the instance writes its whole state at its next save, so a milestone waits until no runner
-    /// holds it (at most a lease's duration; then it throws, and the event that brought it is retried).
+    /// holds it (at most a lease's duration), then throws. Inside a transaction (an event handler's batch) it does not
+    /// wait, since the transaction may hold the database the runner needs: it throws at once and the event is retried.
     /// </remarks>
     public async Task<CommandResult> RecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
         where TWorkflow : IWorkflow<TState>
         where TState : class
     {
-        var giveUpAt = clock.GetUtcNow() + options.Value.LeaseDuration;
+        var giveUpAt = clock.GetUtcNow() + (db.Database.CurrentTransaction is null ? options.Value.LeaseDuration : TimeSpan.Zero);
         while (true)
         {
             var result = await TryRecordAsync<TWorkflow, TState>(instanceId, apply, actor, cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace ApiPlatform.ProcessApis.QuoteToCash.Workflows;
 
 /// <summary>Checks the business rules at start; each failure names its configuration key.</summary>
-internal sealed class QuoteToCashOptionsValidator : IValidateOptions<QuoteToCashOptions>
+public sealed class QuoteToCashOptionsValidator : IValidateOptions<QuoteToCashOptions>
 {
     public ValidateOptionsResult Validate(string? name, QuoteToCashOptions options)
     {
