@@ -263,8 +263,9 @@ internal sealed partial class InstanceRun<TState>
         catch (OperationCanceledException) when (done.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Never let the heartbeat fail the step: without renewal the lease simply runs out as it would anyway.
             logger.LogWarning(ex, "Could not renew the lease of {Instance}; it runs out as usual", instance.Id);
         }
     }
