@@ -57,6 +57,9 @@ internal sealed class WorkflowRunner<TContext>(
         await Task.WhenAll(running.Values);
     }
 
+    private const long OrphanCheckInterval = 5_000;
+    private long nextOrphanCheck;
+
     private sealed record Candidate(string Id, string Type, long Version, string? Owner);
 
     /// <summary>
@@ -66,10 +69,12 @@ internal sealed class WorkflowRunner<TContext>(
     /// </summary>
     private async Task<List<Candidate>> OrphansAsync(DbSet<WorkflowInstance> instances, long now, int max, CancellationToken cancellationToken)
     {
-        if (max <= 0)
+        // A dead process is rare: looked for at start and every few seconds, not at every poll.
+        if (max <= 0 || now < nextOrphanCheck)
         {
             return [];
         }
+        nextOrphanCheck = now + OrphanCheckInterval;
         var here = owner[..(owner.IndexOf('/', StringComparison.Ordinal) + 1)];
         var leased = await instances
             .Where(i => i.NextRunAt != null && i.LeaseUntil != null && i.LeaseUntil >= now && i.LeaseOwner != owner && i.LeaseOwner!.StartsWith(here))

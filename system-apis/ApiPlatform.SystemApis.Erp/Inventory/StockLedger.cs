@@ -69,8 +69,17 @@ public sealed partial class StockLedger(ErpDbContext db, TimeProvider time)
             }
 
             var stock = await db.Stock.Where(s => s.Sku == request.Sku && (request.Warehouse == null || s.Warehouse == request.Warehouse)).ToListAsync(cancellationToken);
-            var from = stock.Where(s => s.Available >= request.Quantity).OrderByDescending(s => s.Available).FirstOrDefault()
-                ?? throw Shortage(request.Sku, request.Quantity, stock);
+            var from = stock.Where(s => s.Available >= request.Quantity).OrderByDescending(s => s.Available).FirstOrDefault();
+            if (from is null)
+            {
+                // A twin with the same key may have committed between the key check and the stock read, taking the stock
+                // this request would have taken: then this is its replay, not a shortage.
+                if (idempotencyKey is not null && await EarlierAsync(request.Tenant, idempotencyKey, cancellationToken) is { } twin)
+                {
+                    return new ReservationWrite(twin, Created: false, KeyReused: twin.RequestHash != hash);
+                }
+                throw Shortage(request.Sku, request.Quantity, stock);
+            }
             var now = time.GetUtcNow();
             from.Reserved += request.Quantity;
             from.UpdatedAt = now;
