@@ -94,7 +94,7 @@ public sealed partial class OrderWorkflow
             using var subscription = await finance.CreateSubscriptionAsync(
                 new CreateSubscriptionRequest(s.Tenant, s.BillingCustomerId, Rules.SubscriptionPrices[line.Sku], line.Quantity),
                 $"{c.IdempotencyKey}:{line.LineNumber}", cancellationToken);
-            if (subscription.Error is ApiException error && Refuses(error))
+            if (subscription.Error is ApiException error && StepFailures.IsRefusal(error))
             {
                 // Only completed steps are compensated: the subscriptions this step started are cancelled now.
                 await CancelAllAsync(made, s.Tenant, cancellationToken);

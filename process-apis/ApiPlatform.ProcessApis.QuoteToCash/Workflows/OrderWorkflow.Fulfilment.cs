@@ -49,7 +49,7 @@ public sealed partial class OrderWorkflow
         {
             var request = new CreateReservationRequest(s.Tenant, line.Sku, null, line.Quantity, null, Rules.ReservationHoldMinutes);
             using var response = await erp.ReserveAsync(request, $"{c.IdempotencyKey}:{line.LineNumber}", cancellationToken);
-            if (response.Error is ApiException error && Refuses(error))
+            if (response.Error is ApiException error && StepFailures.IsRefusal(error))
             {
                 // A line that cannot be reserved refuses the step: the lines reserved before it are given back now,
                 // since only completed steps are compensated.
@@ -61,9 +61,6 @@ public sealed partial class OrderWorkflow
         s.ReservationIds = made;
         return StepResult.Done($"Reserved {stocked.Count} line(s): {string.Join(", ", stocked.Select(l => $"{l.Quantity:0.##} × {l.Sku}"))}.");
     }
-
-    /// <summary>A system API's business refusal (4xx other than 408 and 429, or 501), as the runtime counts it.</summary>
-    private static bool Refuses(ApiException error) => (int)error.StatusCode is (>= 400 and < 500 and not (408 or 429)) or 501;
 
     private Task ReleaseAsync(StepContext<OrderState> c, CancellationToken cancellationToken) => ReleaseAllAsync(c.State.ReservationIds, cancellationToken);
 
