@@ -23,6 +23,9 @@ public static class ProblemTypes
     public const string NotSupported = Base + "not-supported";
     public const string Internal = Base + "internal";
 
+    /// <summary>A write lost to concurrent writes of the same record every time it was tried; nothing was written.</summary>
+    public const string Busy = Base + "busy";
+
     /// <summary>The problem type for a status code a handler returned without a body.</summary>
     public static string ForStatus(int status) => status switch
     {

@@ -46,12 +46,16 @@ internal sealed partial class IdempotencyMiddleware(
         var owner = ActivityTraceId.CreateRandom().ToHexString();
 
         IdempotencyClaim claim;
+        var claiming = store.TryBeginAsync(storeKey, fingerprint, owner, route.InFlightLifetime);
         try
         {
-            claim = await store.TryBeginAsync(storeKey, fingerprint, owner, route.InFlightLifetime).WaitAsync(settings.StoreTimeout);
+            claim = await claiming.WaitAsync(settings.StoreTimeout);
         }
         catch (Exception ex)
         {
+            // A claim that lands after the caller was told 503 would hold the key until it expires, answering the
+            // caller's retry 409: free it as soon as it lands.
+            _ = ReleaseLateClaimAsync(claiming, storeKey, owner);
             LogStoreUnavailable(logger, ex, route.Api);
             context.Response.Headers.RetryAfter = settings.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             await GatewayProblems.WriteAsync(context, IdempotencyProblems.StoreUnavailable());
@@ -75,6 +79,25 @@ internal sealed partial class IdempotencyMiddleware(
                 break;
         }
     }
+
+    private async Task ReleaseLateClaimAsync(Task<IdempotencyClaim> claiming, string storeKey, string owner)
+    {
+        try
+        {
+            if ((await claiming).Outcome == IdempotencyOutcome.Acquired)
+            {
+                await store.ReleaseAsync(storeKey, owner).WaitAsync(settings.StoreTimeout);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The in-flight record expires by itself; until then repeats of the key answer 409.
+            LogLateClaimNotReleased(logger, ex, storeKey);
+        }
+    }
+
+    [LoggerMessage(EventId = 5203, Level = LogLevel.Warning, Message = "Idempotency claim {Key} landed after its request was refused and could not be freed")]
+    private static partial void LogLateClaimNotReleased(ILogger logger, Exception error, string key);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Idempotency store unreachable; request to the {Api} API refused with 503")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception error, string api);

@@ -10,11 +10,12 @@ namespace ApiPlatform.SystemApis.Erp.Inventory;
 /// <summary>
 /// The embedded ERP's stock rules: reservations hold stock until consumed, released or expired; shipments take stock
 /// (first what the order reserved); receipts add it. Available stock never goes below zero: every change re-reads the
-/// stock row and a concurrent change fails on its concurrency tokens and is tried again.
+/// stock row and a concurrent change fails on its concurrency tokens and is tried again, after a short random pause so
+/// that writers of one busy SKU spread out; one that loses every attempt answers 503 (nothing was written, try again).
 /// </summary>
 public sealed partial class StockLedger(ErpDbContext db, TimeProvider time)
 {
-    private const int Attempts = 3;
+    private const int Attempts = 10;
     public static readonly TimeSpan DefaultHold = TimeSpan.FromMinutes(30);
 
     public async Task<IReadOnlyList<StockEntity>> AvailabilityAsync(string? sku, string? warehouse, CancellationToken cancellationToken)
@@ -149,6 +150,16 @@ public sealed partial class StockLedger(ErpDbContext db, TimeProvider time)
             catch (DbUpdateConcurrencyException) when (attempt < Attempts)
             {
                 db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                throw new ProblemException(503, ProblemTypes.Busy, "Stock is busy",
+                    $"Stock changed under this request {Attempts} times in a row; nothing was written, try again.")
+                {
+                    Extensions = { ["retryAfterSeconds"] = 1 },
+                };
             }
         }
     }

@@ -38,7 +38,7 @@ internal static class Orders
 
     /// <summary>
     /// A POST as a well-behaved client makes it: one Idempotency-Key for all its attempts, sent again after a 429 (when
-    /// its Retry-After says) or a 503 ("not executed"), a few times.
+    /// its Retry-After says), a 503 ("not executed") or a 409 saying the key's first attempt is still in flight, a few times.
     /// </summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object body, string? correlationId = null)
     {
@@ -52,7 +52,8 @@ internal static class Orders
                 request.Headers.Add("X-Correlation-Id", correlationId);
             }
             var response = await client.SendAsync(request);
-            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && attempt < 10)
+            if (attempt < 10 && (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+                || response.StatusCode == HttpStatusCode.Conflict && (await response.Content.ReadAsStringAsync()).Contains("idempotency-in-flight")))
             {
                 await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200 * attempt));
                 continue;
@@ -91,6 +92,28 @@ internal static class Orders
 
     public static List<string> Documents(this JsonElement order, string name) =>
         order.GetProperty("documents").GetProperty(name).EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    /// <summary>How many erp sales orders were made from each quote of <paramref name="quoteIds"/> (all pages of the account's orders).</summary>
+    public static async Task<Dictionary<string, int>> SalesOrdersPerQuoteAsync(HttpClient integration, string accountId, IReadOnlySet<string> quoteIds)
+    {
+        var counts = quoteIds.ToDictionary(q => q, _ => 0);
+        for (var offset = 0; ; offset += 200)
+        {
+            var page = await (await integration.GetAsync($"/system/erp/v1/sales-orders?tenant=acme&customerAccountId={accountId}&offset={offset}&limit=200"))
+                .AssertJsonAsync(HttpStatusCode.OK);
+            foreach (var order in page.GetProperty("items").EnumerateArray())
+            {
+                if (order.GetProperty("quoteId").GetString() is { } quoteId && counts.ContainsKey(quoteId))
+                {
+                    counts[quoteId]++;
+                }
+            }
+            if (page.GetProperty("items").GetArrayLength() < 200)
+            {
+                return counts;
+            }
+        }
+    }
 
     public static string Key() => Guid.NewGuid().ToString("N");
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApiPlatform.Gateway.Tests.Idempotency;
 
@@ -142,5 +143,58 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_claim_that_lands_after_the_store_timed_out_does_not_hold_the_key_against_the_retry()
+    {
+        var slow = new LateClaimStore();
+        await using var gateway = await TestGateway.StartAsync(fixture,
+            settings: new Dictionary<string, string?> { ["Gateway:Idempotency:StoreTimeout"] = "00:00:00.200" },
+            services: services => services.AddSingleton<IIdempotencyStore>(slow));
+        var key = Key();
+
+        using var refused = await gateway.Host.PostAsync(Orders, Token, "{}", key);
+        await slow.Landed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        // The late claim is freed right after it lands; the caller's retry (it was told 503 + Retry-After) then runs.
+        HttpResponseMessage retried;
+        var until = DateTime.UtcNow.AddSeconds(5);
+        do
+        {
+            await Task.Delay(100);
+            retried = await gateway.Host.PostAsync(Orders, Token, "{}", key);
+        }
+        while (retried.StatusCode == HttpStatusCode.Conflict && DateTime.UtcNow < until);
+
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, IdempotencyProblems.StoreUnavailableType);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.False(retried.Headers.Contains(IdempotencyKey.ReplayedHeader));
+        retried.Dispose();
+    }
+
     private static string Key() => Guid.NewGuid().ToString();
+
+    /// <summary>A store whose first claim answers after the gateway's store timeout, but does claim the key.</summary>
+    private sealed class LateClaimStore : IIdempotencyStore
+    {
+        private readonly InMemoryIdempotencyStore inner = new(TimeProvider.System);
+        private int calls;
+
+        public TaskCompletionSource Landed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<IdempotencyClaim> TryBeginAsync(string key, string fingerprint, string owner, TimeSpan inFlightLifetime)
+        {
+            if (Interlocked.Increment(ref calls) > 1)
+            {
+                return await inner.TryBeginAsync(key, fingerprint, owner, inFlightLifetime);
+            }
+            await Task.Delay(600);
+            var claim = await inner.TryBeginAsync(key, fingerprint, owner, inFlightLifetime);
+            Landed.SetResult();
+            return claim;
+        }
+
+        public Task CompleteAsync(string key, string owner, StoredResponse response, TimeSpan lifetime) =>
+            inner.CompleteAsync(key, owner, response, lifetime);
+
+        public Task ReleaseAsync(string key, string owner) => inner.ReleaseAsync(key, owner);
+    }
 }
