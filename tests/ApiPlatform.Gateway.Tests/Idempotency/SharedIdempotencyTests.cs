@@ -45,6 +45,12 @@ public sealed class SharedIdempotencyTests(GatewayFixture fixture)
         Assert.Equal(before, fixture.Backend.Requests);
     }
 
+    // A store timeout generous for a busy test machine (the shipped 300 ms answered one request 503 in CI under load);
+    // what these tests prove is sharing between replicas and failing closed, not the timeout.
     private Task<TestGateway> StartAsync(RedisServer redis) =>
-        TestGateway.StartAsync(fixture, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = redis.ConnectionString });
+        TestGateway.StartAsync(fixture, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:redis"] = redis.ConnectionString,
+            ["Gateway:Idempotency:StoreTimeout"] = "00:00:03",
+        });
 }
