@@ -26,8 +26,9 @@ internal static class Banner
             Console.WriteLine($"""
 
                 Demo clients (Development only): partner-acme/acme-secret, partner-globex/globex-secret,
-                sales-app/sales-secret, finance-app/finance-secret (approves orders over the credit),
-                integration-app/integration-secret, platform-admin/admin-secret
+                sales-app/sales-secret, finance-app/finance-secret (approves orders over the credit,
+                second-level requisitions and mismatching invoices), procurement-app/procurement-secret
+                (first-level requisition approver), integration-app/integration-secret, platform-admin/admin-secret
 
                 Try it:
                   TOKEN=$(curl -s -u partner-acme:acme-secret -d grant_type=client_credentials {gateway}/connect/token | jq -r .access_token)

@@ -27,7 +27,7 @@ public static class PlatformServices
         new("quote-to-cash", "process", typeof(QuoteToCashExtensions).Assembly,
             b => b.AddServiceDefaults().AddQuoteToCash(), a => a.MapDefaultEndpoints().MapQuoteToCash(), ["crm", "finance", "erp"], true),
         new("procure-to-pay", "process", typeof(ProcureToPayExtensions).Assembly,
-            b => b.AddServiceDefaults().AddProcureToPay(), a => a.MapDefaultEndpoints().MapProcureToPay(), [], true),
+            b => b.AddServiceDefaults().AddProcureToPay(), a => a.MapDefaultEndpoints().MapProcureToPay(), ["erp", "finance"], true),
         new("partner-portal", "experience", typeof(PartnerPortalExtensions).Assembly,
             b => b.AddServiceDefaults().AddPartnerPortal(), a => a.MapDefaultEndpoints().MapPartnerPortal(), ["crm", "erp", "quote-to-cash"], true),
         new("analytics", "experience", typeof(AnalyticsExtensions).Assembly,

@@ -48,6 +48,10 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["Workflows:RetryMaxDelay"] = "00:00:00.300",
                 ["Workflows:StepSla:quote-to-cash.order:approval"] = "00:00:01",
                 ["QuoteToCash:SubscriptionPrices:MAN-TECH-DOC"] = "price_platform_pro_monthly",
+                // Procure-to-pay: requisitions of the category "rush" need one approval level within two seconds.
+                ["ProcureToPay:Approval:Categories:rush:AutoApproveBelow"] = "0",
+                ["ProcureToPay:Approval:Categories:rush:SecondLevelFrom"] = "1000000",
+                ["ProcureToPay:Approval:Categories:rush:Deadline"] = "00:00:02",
             },
         };
         if (settings.RedisConnectionString is { Length: > 0 })
@@ -104,6 +108,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public Task<HttpClient> SalesAppAsync() => ClientAsync("sales-app", "sales-secret");
 
     public Task<HttpClient> FinanceAppAsync() => ClientAsync("finance-app", "finance-secret");
+
+    public Task<HttpClient> ProcurementAppAsync() => ClientAsync("procurement-app", "procurement-secret");
 
     public Task<HttpClient> AdminAsync() => ClientAsync("platform-admin", "admin-secret");
 

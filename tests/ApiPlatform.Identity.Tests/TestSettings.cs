@@ -9,6 +9,7 @@ internal static class TestSettings
         ["partner-globex"] = "globex-secret",
         ["sales-app"] = "sales-secret",
         ["finance-app"] = "finance-secret",
+        ["procurement-app"] = "procurement-secret",
         ["integration-app"] = "integration-secret",
         ["platform-admin"] = "admin-secret",
         ["svc-quote-to-cash"] = "q2c-secret",

@@ -62,8 +62,14 @@ public abstract partial class EmbeddedFinanceTests
         var copy = await (await client.PostJsonAsync($"{Finance}/supplier-invoices", body)).AssertJsonAsync(HttpStatusCode.OK);
         var altered = await client.PostJsonAsync($"{Finance}/supplier-invoices", body with { net = Money(2_000m) });
         var id = invoice.GetProperty("id").GetString();
-        await (await client.PostJsonAsync($"{Finance}/supplier-payments", new { supplierInvoiceId = id, amount = Money(190m), reference = $"PAY-{number}" }))
+        var payment = await (await client.PostJsonAsync($"{Finance}/supplier-payments", new { supplierInvoiceId = id, amount = Money(190m), reference = $"PAY-{number}" }))
             .AssertJsonAsync(HttpStatusCode.Created);
+        // The same payment sent again (a retry) answers the first and pays nothing more; its reference on another amount is a conflict.
+        var repeat = await (await client.PostJsonAsync($"{Finance}/supplier-payments", new { supplierInvoiceId = id, amount = Money(190m), reference = $"PAY-{number}" }))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        await (await client.PostJsonAsync($"{Finance}/supplier-payments", new { supplierInvoiceId = id, amount = Money(10m), reference = $"PAY-{number}" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
+        Assert.Equal(payment.GetProperty("id").GetString(), repeat.GetProperty("id").GetString());
         var overpay = await client.PostJsonAsync($"{Finance}/supplier-payments", new { supplierInvoiceId = id, amount = Money(1_000.01m), reference = $"PAY2-{number}" });
         var partly = await (await client.GetAsync($"{Finance}/supplier-invoices/{id}")).AssertJsonAsync(HttpStatusCode.OK);
 

@@ -48,4 +48,15 @@ public interface IWorkflowClient
     Task<CommandResult> RecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
         where TWorkflow : IWorkflow<TState>
         where TState : class;
+
+    /// <summary>
+    /// As <see cref="RecordAsync{TWorkflow,TState}(string, Func{TState, string?}, string?, CancellationToken)"/>; when the
+    /// instance waits for <paramref name="signal"/>, the milestone is also delivered to it as that signal (its name as the
+    /// payload), so the waiting step runs again and sees the changed state. Records wait for a running step to end, so
+    /// a step that decides to wait has always seen every milestone recorded before it.
+    /// </summary>
+    Task<CommandResult> RecordAsync<TWorkflow, TState>(
+        string instanceId, Func<TState, string?> apply, string? actor, string? signal, CancellationToken cancellationToken)
+        where TWorkflow : IWorkflow<TState>
+        where TState : class;
 }

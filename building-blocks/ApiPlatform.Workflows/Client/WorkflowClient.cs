@@ -127,16 +127,27 @@ internal sealed partial class WorkflowClient<TContext>(
     /// holds it (at most a lease's duration), then throws. Inside a transaction (an event handler's batch) it does not
     /// wait, since the transaction may hold the database the runner needs: it throws at once and the event is retried.
     /// </remarks>
-    public async Task<CommandResult> RecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
+    public Task<CommandResult> RecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
+        where TWorkflow : IWorkflow<TState>
+        where TState : class =>
+        RecordAsync<TWorkflow, TState>(instanceId, apply, actor, null, cancellationToken);
+
+    public async Task<CommandResult> RecordAsync<TWorkflow, TState>(
+        string instanceId, Func<TState, string?> apply, string? actor, string? signal, CancellationToken cancellationToken)
         where TWorkflow : IWorkflow<TState>
         where TState : class
     {
         var giveUpAt = clock.GetUtcNow() + (db.Database.CurrentTransaction is null ? options.Value.LeaseDuration : TimeSpan.Zero);
         while (true)
         {
-            var result = await TryRecordAsync<TWorkflow, TState>(instanceId, apply, actor, cancellationToken);
+            var delivered = false;
+            var result = await TryRecordAsync<TWorkflow, TState>(instanceId, apply, actor, signal, () => delivered = true, cancellationToken);
             if (!ReferenceEquals(result, Busy))
             {
+                if (delivered && db.Database.CurrentTransaction is null)
+                {
+                    wakeup.Notify();
+                }
                 return result;
             }
             if (clock.GetUtcNow() >= giveUpAt)
@@ -147,7 +158,8 @@ internal sealed partial class WorkflowClient<TContext>(
         }
     }
 
-    private Task<CommandResult> TryRecordAsync<TWorkflow, TState>(string instanceId, Func<TState, string?> apply, string? actor, CancellationToken cancellationToken)
+    private Task<CommandResult> TryRecordAsync<TWorkflow, TState>(
+        string instanceId, Func<TState, string?> apply, string? actor, string? signal, Action delivered, CancellationToken cancellationToken)
         where TWorkflow : IWorkflow<TState>
         where TState : class =>
         CommandAsync(instanceId, (instance, now) =>
@@ -163,6 +175,14 @@ internal sealed partial class WorkflowClient<TContext>(
             }
             instance.State = InstanceRun<TState>.Serialize(state);
             History(instance.Id, "Milestone", actor, milestone, now);
+            if (signal is not null && instance.Status == WorkflowStatus.Waiting && instance.WaitingFor == signal && instance.Signal is null
+                && !instance.CancelRequested && (instance.WaitDeadline is not { } deadline || deadline > now))
+            {
+                var payload = JsonSerializer.SerializeToElement(milestone, JsonSerializerOptions.Web);
+                instance.Signal = JsonSerializer.Serialize(new WorkflowSignal(signal, payload, actor, DateTimeOffset.FromUnixTimeMilliseconds(now)), JsonSerializerOptions.Web);
+                instance.NextRunAt = now;
+                delivered();
+            }
             IWorkflow<TState> workflow = services.GetRequiredService<TWorkflow>();
             workflow.OnTransition(new WorkflowTransition<TState>(
                 instance.Id, instance.Tenant, TransitionKind.Milestone, instance.Status, milestone, state, null, DateTimeOffset.FromUnixTimeMilliseconds(now)));

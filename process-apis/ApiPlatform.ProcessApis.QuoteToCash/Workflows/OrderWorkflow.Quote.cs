@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Clients;
 using System.Net;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Workflows;

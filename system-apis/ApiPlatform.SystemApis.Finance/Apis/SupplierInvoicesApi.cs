@@ -25,7 +25,8 @@ public static class SupplierInvoicesApi
         invoices.MapGet("/", List).WithName("listSupplierInvoices").WithSummary("List supplier invoices, optionally of one supplier or status");
         invoices.MapGet("/{id}", Get).WithName("getSupplierInvoice").WithSummary("Get one supplier invoice").ProducesProblem(404);
         v1.MapPost("/supplier-payments", Pay).WithTags("Payables").WithValidation<RecordSupplierPaymentRequest>().WithName("recordSupplierPayment")
-            .WithSummary("Pay a supplier invoice, up to what is due").ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .WithSummary("Pay a supplier invoice, up to what is due; the same payment sent again (same reference, invoice and amount) answers the first")
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
         return invoices;
     }
 
@@ -63,7 +64,7 @@ public static class SupplierInvoicesApi
             : ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Supplier invoice already recorded",
                 $"Invoice {request.SupplierInvoiceNumber} of {request.SupplierId} was recorded with other amounts ({earlier.Id}).");
 
-    public static async Task<Results<Created<SupplierPayment>, NotFound, ProblemHttpResult>> Pay(
+    public static async Task<Results<Created<SupplierPayment>, Ok<SupplierPayment>, NotFound, ProblemHttpResult>> Pay(
         RecordSupplierPaymentRequest request, [AsParameters] FinanceRequest finance, GeneralLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         var invoice = await finance.Db.SupplierInvoices.VisibleTo(finance.User).FirstOrDefaultAsync(i => i.Id == request.SupplierInvoiceId, cancellationToken);
@@ -71,9 +72,13 @@ public static class SupplierInvoicesApi
         {
             return TypedResults.NotFound();
         }
-        if (await finance.Db.SupplierPayments.AnyAsync(p => p.Tenant == invoice.Tenant && p.Reference == request.Reference, cancellationToken))
+        if (await finance.Db.SupplierPayments.AsNoTracking().FirstOrDefaultAsync(p => p.Tenant == invoice.Tenant && p.Reference == request.Reference, cancellationToken)
+            is { } earlier)
         {
-            return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Payment reference used", $"A supplier payment with reference {request.Reference} exists.");
+            // The same payment sent again (a retry) answers the first; the reference on another payment is a conflict.
+            return earlier.SupplierInvoiceId == invoice.Id && earlier.Amount == request.Amount.Amount && earlier.Currency == request.Amount.Currency
+                ? TypedResults.Ok(FinanceMapping.ToContract(earlier))
+                : ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Payment reference used", $"A supplier payment with reference {request.Reference} exists.");
         }
         if (request.Amount.Currency != invoice.Currency || request.Amount.Amount > invoice.Total - invoice.AmountPaid)
         {

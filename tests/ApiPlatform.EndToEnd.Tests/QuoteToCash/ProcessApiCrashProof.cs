@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using ApiPlatform.AppHost;
 using Xunit.Abstractions;
 
 namespace ApiPlatform.EndToEnd.Tests.QuoteToCash;
@@ -18,18 +16,18 @@ public sealed class ProcessApiCrashProof(PlatformFixture platform, ITestOutputHe
 {
     private static int Kills => int.TryParse(Environment.GetEnvironmentVariable("APIPLATFORM_Q2C_CRASH_KILLS"), out var n) ? n : 20;
 
-    private readonly string data = Path.Combine(Path.GetTempPath(), "apiplatform-crash-" + Guid.NewGuid().ToString("N"));
-    private readonly Uri gateway = new($"http://127.0.0.1:{FreeLoopbackPort()}/");
-    private AppHostProcess? host;
+    // MAN-TECH-DOC is billed at a price billing does not know, so those orders are refused at the last step.
+    private readonly KillablePlatform host = new(platform.DatabaseProvider,
+        new Dictionary<string, string> { ["QuoteToCash__SubscriptionPrices__MAN-TECH-DOC"] = "price_not_in_billing" });
 
     [Fact]
     public async Task Every_order_request_ends_with_one_document_per_step_however_often_the_process_api_is_killed()
     {
         var random = new Random(20261206);
         var restarts = new List<TimeSpan>();
-        host = await StartAsync();
-        using var sales = await ClientAsync("sales-app", "sales-secret");
-        using var integration = await ClientAsync("integration-app", "integration-secret");
+        await host.StartAsync();
+        using var sales = await host.ClientAsync("sales-app", "sales-secret");
+        using var integration = await host.ClientAsync("integration-app", "integration-secret");
 
         // Forward steps: SPARE-KIT orders complete. Compensation: MAN-TECH-DOC is billed at a price billing does not
         // know (this run's setting), so those orders are refused at the last step and undo the five before it.
@@ -47,7 +45,7 @@ public sealed class ProcessApiCrashProof(PlatformFixture platform, ITestOutputHe
                 await Task.Delay(random.Next(50, 700));
                 host.Kill();
                 var clock = Stopwatch.StartNew();
-                host = await StartAsync();
+                await host.StartAsync();
                 restarts.Add(clock.Elapsed);
             }
         }
@@ -92,62 +90,5 @@ public sealed class ProcessApiCrashProof(PlatformFixture platform, ITestOutputHe
         Assert.All(perQuote, q => Assert.Equal(1, q.Value));
     }
 
-    private Task<AppHostProcess> StartAsync()
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["Platform:PublicUrl"] = gateway.AbsoluteUri.TrimEnd('/'),
-            ["Platform:DataDirectory"] = data,
-            ["Platform:EmbeddedRedisPort"] = "0",
-            ["Platform:DatabaseProvider"] = platform.DatabaseProvider,
-        };
-        foreach (var service in PlatformServices.All.Where(s => s.Name != "gateway"))
-        {
-            settings[$"Platform:Ports:{service.Name}"] = "0";
-        }
-        if (Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES") is { Length: > 0 } postgres)
-        {
-            settings["Platform:PostgresConnectionTemplate"] = $"{postgres};Database={{database}}_crash_{Path.GetFileName(data)[^8..]}";
-        }
-        return AppHostProcess.StartAsync(gateway, settings, new Dictionary<string, string>
-        {
-            // Every service of the child reads these (environment variables reach each service's configuration).
-            ["Workflows__PollInterval"] = "00:00:00.050",
-            ["Workflows__RetryBaseDelay"] = "00:00:00.050",
-            ["Workflows__RetryMaxDelay"] = "00:00:00.500",
-            ["QuoteToCash__SubscriptionPrices__MAN-TECH-DOC"] = "price_not_in_billing",
-        });
-    }
-
-    private async Task<HttpClient> ClientAsync(string clientId, string secret)
-    {
-        using var anonymous = new HttpClient { BaseAddress = gateway };
-        using var response = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }));
-        var token = (await response.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString();
-        var client = new HttpClient { BaseAddress = gateway };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public void Dispose()
-    {
-        host?.Dispose();
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => host.Dispose();
 }

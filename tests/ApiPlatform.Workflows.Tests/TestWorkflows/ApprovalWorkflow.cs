@@ -33,6 +33,11 @@ public sealed class ApprovalWorkflow(ISystemOfRecordApi system, IEventPublisher 
             probe.TimedOut.AddOrUpdate(context.InstanceId, 1, (_, n) => n + 1);
             return Task.FromResult(StepResult.Refused("No approval came within the deadline."));
         }
+        if (signal.Payload is { ValueKind: System.Text.Json.JsonValueKind.String } milestone)
+        {
+            // A milestone recorded with this wake signal: the state already carries what it changed.
+            return Task.FromResult(StepResult.Done($"approved by {context.State.ApprovedBy} ({milestone.GetString()})"));
+        }
         var decision = signal.PayloadAs<ApprovalDecision>();
         if (decision is not { Approved: true })
         {

@@ -33,6 +33,29 @@ public sealed class WaitTests
     }
 
     [Fact]
+    public async Task A_milestone_recorded_with_the_wake_signal_resumes_the_waiting_step_which_sees_the_changed_state()
+    {
+        await using var service = await ServiceUnderTest.StartAsync(clock: new FakeTimeProvider(Monday));
+        var id = await service.StartApprovalAsync(deadlineMinutes: null);
+        await service.WaitForAsync(id, WorkflowStatus.Waiting);
+
+        var elsewhere = await service.WithClientAsync(c => c.RecordAsync<ApprovalWorkflow, ApprovalState>(
+            id, s => { s.ApprovedBy = "erp-import"; return "approved-elsewhere"; }, "erp", "another-signal", default));
+        var stillWaiting = await service.GetAsync(id);
+        var recorded = await service.WithClientAsync(c => c.RecordAsync<ApprovalWorkflow, ApprovalState>(
+            id, s => { s.ApprovedBy = "erp-import"; return "approved-in-erp"; }, "erp", ApprovalWorkflow.Signal, default));
+        var view = await service.WaitForAsync(id, WorkflowStatus.Completed);
+
+        // A wake signal the instance does not wait for changes the state only.
+        Assert.Equal((CommandOutcome.Accepted, WorkflowStatus.Waiting), (elsewhere.Outcome, stillWaiting.Status));
+        Assert.Equal("erp-import", stillWaiting.StateAs<ApprovalState>().ApprovedBy);
+        Assert.Equal(CommandOutcome.Accepted, recorded.Outcome);
+        Assert.Equal(("approved by erp-import (approved-in-erp)", StepStatus.Succeeded), (view.Steps[1].Detail, view.Steps[1].Status));
+        Assert.Equal(["approved-elsewhere", "approved-in-erp"], view.History.Where(h => h.Kind == "Milestone").Select(h => h.Detail));
+        Assert.Equal(2, service.Probe.ApprovalRuns[id]);
+    }
+
+    [Fact]
     public async Task A_rejection_refuses_the_step_and_compensates_what_was_done()
     {
         await using var service = await ServiceUnderTest.StartAsync(clock: new FakeTimeProvider(Monday));
