@@ -56,6 +56,8 @@ public interface IErpApi
     [Post("/v1/purchase-orders/{id}/cancel")]
     Task<IApiResponse<PurchaseOrder>> CancelPurchaseOrderAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>A repeat with the same key (per client) answers the first receipt: 201 when booked, 200 on a replay.</summary>
     [Post("/v1/goods-receipts")]
-    Task<IApiResponse<GoodsReceipt>> CreateGoodsReceiptAsync([Body] CreateGoodsReceiptRequest request, CancellationToken cancellationToken);
+    Task<IApiResponse<GoodsReceipt>> CreateGoodsReceiptAsync(
+        [Body] CreateGoodsReceiptRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.ProcureToPay;
 using ApiPlatform.Contracts.QuoteToCash;
@@ -10,6 +12,7 @@ using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.Workflows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.ProcessApis.ProcureToPay.Apis;
@@ -99,7 +102,7 @@ public static class RequisitionActionsApi
     }
 
     public static async Task<Results<Accepted<Requisition>, NotFound, ProblemHttpResult>> Receive(
-        string id, RecordReceiptRequest body, IWorkflowClient workflows, Requisitions requisitions, IErpApi erp, ClaimsPrincipal user,
+        string id, RecordReceiptRequest body, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey, IWorkflowClient workflows, Requisitions requisitions, IErpApi erp, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         if (await RequisitionsApi.Visible(id, workflows, user, cancellationToken) is not { } instance)
@@ -107,18 +110,19 @@ public static class RequisitionActionsApi
             return TypedResults.NotFound();
         }
         var s = instance.StateAs<ProcurementState>();
-        if (s.PurchaseOrderId is null || instance.Status.IsTerminal() || instance.Status is WorkflowStatus.Compensating or WorkflowStatus.CompensationFailed)
+        if (NotOpen(instance, s, "goods are received") is { } closed)
         {
-            return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "No open purchase order",
-                $"Requisition {id} is {RequisitionStatus.Of(instance.Status, instance.Cause, s)}; goods are received against an open purchase order.");
+            return closed;
         }
         if (body.Lines.FirstOrDefault(l => s.Lines.All(o => o.LineNumber != l.LineNumber)) is { } unknown)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Unknown line", $"Purchase order {s.PurchaseOrderNumber} has no line {unknown.LineNumber}.");
         }
 
+        // The caller's key carried on to ERP: a retry books the goods once even if the edge's record of the key is gone.
+        var key = $"{id}:receipt:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey ?? Guid.NewGuid().ToString())))}";
         using var response = await erp.CreateGoodsReceiptAsync(new CreateGoodsReceiptRequest(
-            s.PurchaseOrderId, body.Warehouse, body.Lines.Select(l => new GoodsReceiptLineRequest(l.LineNumber, l.Quantity)).ToList()), cancellationToken);
+            s.PurchaseOrderId!, body.Warehouse, body.Lines.Select(l => new GoodsReceiptLineRequest(l.LineNumber, l.Quantity)).ToList()), key, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Receipt refused by ERP",
@@ -139,10 +143,9 @@ public static class RequisitionActionsApi
             return TypedResults.NotFound();
         }
         var s = instance.StateAs<ProcurementState>();
-        if (s.PurchaseOrderId is null || instance.Status.IsTerminal() || instance.Status is WorkflowStatus.Compensating or WorkflowStatus.CompensationFailed)
+        if (NotOpen(instance, s, "an invoice is matched") is { } closed)
         {
-            return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "No open purchase order",
-                $"Requisition {id} is {RequisitionStatus.Of(instance.Status, instance.Cause, s)}; an invoice is matched against an open purchase order.");
+            return closed;
         }
         if (body.Tax.Currency != s.Total.Currency)
         {
@@ -163,6 +166,14 @@ public static class RequisitionActionsApi
         }
         return TypedResults.Accepted($"/v1/requisitions/{id}", RequisitionMapping.ToContract((await workflows.GetAsync(id, cancellationToken))!));
     }
+
+    /// <summary>Why goods or an invoice cannot be taken now: no purchase order yet, or the requisition ended, is being withdrawn or undone.</summary>
+    private static ProblemHttpResult? NotOpen(WorkflowInstanceView instance, ProcurementState s, string what) =>
+        s.PurchaseOrderId is null || instance.CancelRequested || instance.Status.IsTerminal()
+            || instance.Status is WorkflowStatus.Compensating or WorkflowStatus.CompensationFailed
+            ? ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "No open purchase order",
+                $"Requisition {instance.Id} is {RequisitionStatus.Of(instance.Status, instance.Cause, s)}{(instance.CancelRequested ? " and being withdrawn" : "")}; {what} against an open purchase order.")
+            : null;
 
     /// <summary>The <c>detail</c> of a system API's problem answer (business text, never internals), or a neutral phrase.</summary>
     private static string ProblemDetail(Refit.ApiExceptionBase? error)

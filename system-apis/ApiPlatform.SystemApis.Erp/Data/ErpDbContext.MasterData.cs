@@ -80,6 +80,9 @@ public sealed partial class ErpDbContext
             receipt.HasKey(r => r.Id);
             receipt.HasIndex(r => r.PurchaseOrderId);
             receipt.HasIndex(r => r.Number).IsUnique();
+            // One receipt per client and key: a retried booking never adds the goods twice.
+            receipt.HasIndex(r => new { r.CreatedBy, r.IdempotencyKey }).IsUnique();
+            receipt.Property(r => r.IdempotencyKey).HasMaxLength(128);
             receipt.OwnsMany(r => r.Lines, line =>
             {
                 line.WithOwner().HasForeignKey("GoodsReceiptId");

@@ -10,6 +10,9 @@ public sealed class GoodsReceiptEntity : ITenantOwned
     public required string PurchaseOrderId { get; init; }
     public required string Warehouse { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>The client that booked it and its Idempotency-Key, if it sent one: one receipt per client and key.</summary>
+    public string? CreatedBy { get; init; }
+    public string? IdempotencyKey { get; init; }
     public List<GoodsReceiptLineEntity> Lines { get; init; } = [];
 }
 
