@@ -13,6 +13,7 @@ public sealed class LedgerSourceTests
     [InlineData("Supplier invoice SI-3 of sup-1", LedgerSourceKind.OtherDocument, null)]
     [InlineData("Void of invoice INV-1: duplicate", LedgerSourceKind.OtherDocument, null)]
     [InlineData("Credit note CN-1 on invoice INV-1", LedgerSourceKind.OtherDocument, null)]
+    [InlineData("Opening balances", LedgerSourceKind.OtherDocument, null)]
     [InlineData("Invoice INV-1 corrected by hand", LedgerSourceKind.None, null)]
     [InlineData("Accrual", LedgerSourceKind.None, null)]
     public void Reads_the_source_document_from_finance_s_posting_descriptions(string description, LedgerSourceKind kind, string? key)

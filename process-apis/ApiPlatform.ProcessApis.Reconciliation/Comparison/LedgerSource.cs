@@ -10,7 +10,7 @@ public enum LedgerSourceKind
     Invoice,
     Payment,
     BillingEvent,
-    /// <summary>A posting finance makes for a document this comparison does not cover (void, credit note, payables).</summary>
+    /// <summary>A posting finance makes for a document this comparison does not cover (void, credit note, payables, opening balances).</summary>
     OtherDocument,
 }
 
@@ -51,6 +51,6 @@ public sealed partial record LedgerSource(LedgerSourceKind Kind, string? Key)
     [GeneratedRegex(@"^(Supplier invoice .+ of \S+|Payment .+ of supplier invoice .+)$", RegexOptions.CultureInvariant)]
     private static partial Regex SupplierPosting();
 
-    [GeneratedRegex(@"^(Void of invoice \S+: .*|Credit note \S+ on invoice \S+)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(Void of invoice \S+: .*|Credit note \S+ on invoice \S+|Opening balances)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex AdjustmentPosting();
 }
