@@ -1,6 +1,7 @@
 using ApiPlatform.Contracts.Reconciliation;
 using ApiPlatform.ProcessApis.Reconciliation.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ApiPlatform.ProcessApis.Reconciliation.Runs;
 
@@ -25,5 +26,23 @@ public sealed class RunQueue(ReconciliationDbContext db, TimeProvider time)
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         return run;
+    }
+
+    /// <summary>
+    /// Queues a scheduled run unless another replica queued the same tick's run first (its tick key is unique); the
+    /// insert that loses does nothing, instead of failing. Answers whether this call queued it.
+    /// </summary>
+    public async Task<bool> TryEnqueueTickAsync(string tenant, string period, string tickKey, CancellationToken cancellationToken)
+    {
+        var id = $"run-{Guid.NewGuid():N}";
+        var createdAt = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(time.GetUtcNow())!;
+        var status = RunStatus.Queued.ToString();
+        const string noFindings = "{}";
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO runs ("Id", "Tenant", "Period", "Trigger", "RequestedBy", "TickKey", "Status", "CreatedAt", "Attempts", "DocumentsCompared", "ExceptionsByKind", "NewExceptions")
+            VALUES ({id}, {tenant}, {period}, {Schedule}, {Schedule}, {tickKey}, {status}, {createdAt}, 0, 0, {noFindings}, 0)
+            ON CONFLICT ("TickKey") DO NOTHING
+            """, cancellationToken);
+        return inserted == 1;
     }
 }

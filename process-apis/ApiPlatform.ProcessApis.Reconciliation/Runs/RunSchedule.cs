@@ -1,14 +1,13 @@
 using System.Globalization;
 using ApiPlatform.Contracts.Reconciliation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.ProcessApis.Reconciliation.Runs;
 
 /// <summary>
 /// Queues the scheduled runs at each tick of the cron expression (read with Cronos): one per configured tenant and
-/// period. Every replica sees the tick; the run row carries a unique key of the tick, tenant and period, so only the
-/// replica whose insert wins queues it, and the batch runs once.
+/// period. Every replica sees the tick; the run row carries a unique key of the tick, tenant and period, and is inserted
+/// with ON CONFLICT DO NOTHING, so only the replica whose insert wins queues it, and the batch runs once.
 /// </summary>
 public sealed partial class RunSchedule(IServiceScopeFactory scopes, TimeProvider time, IOptions<ReconciliationOptions> options, ILogger<RunSchedule> logger)
     : BackgroundService
@@ -62,14 +61,12 @@ public sealed partial class RunSchedule(IServiceScopeFactory scopes, TimeProvide
                 var key = $"{tick.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}|{tenant}|{period}";
                 await using var scope = scopes.CreateAsyncScope();
                 var runs = scope.ServiceProvider.GetRequiredService<RunQueue>();
-                try
+                if (await runs.TryEnqueueTickAsync(tenant, period.ToString(), key, cancellationToken))
                 {
-                    await runs.EnqueueAsync(tenant, period.ToString(), RunQueue.Schedule, RunQueue.Schedule, key, cancellationToken);
                     queued++;
                 }
-                catch (DbUpdateException)
+                else
                 {
-                    // Another replica inserted this tick's run first (the tick key is unique).
                     LogTickTaken(logger, key);
                 }
             }

@@ -131,9 +131,11 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, TimeProvider 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconciliationDbContext>();
+        // A run handed back at shutdown did not fail: that start does not count against MaxAttempts.
+        var spent = error is null ? 1 : 0;
         await Owned(db, id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, RunStatus.Queued).SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntil, retryAt)
-            .SetProperty(r => r.Error, error), CancellationToken.None);
+            .SetProperty(r => r.Attempts, r => r.Attempts - spent).SetProperty(r => r.Error, error), CancellationToken.None);
     }
 
     private async Task HeartbeatAsync(string id, CancellationTokenSource lost)
