@@ -66,11 +66,19 @@ public sealed class PlatformHost : IAsyncDisposable
     /// Starts another replica of a service, with the same configuration and database, on a free port of its own (for
     /// tests of how replicas share work: the gateway keeps routing to the first). Stopped with the platform.
     /// </summary>
-    public async Task<Uri> StartReplicaAsync(string name, CancellationToken cancellationToken = default)
+    public Task<Uri> StartReplicaAsync(string name, CancellationToken cancellationToken = default) => StartReplicaAsync(name, null, cancellationToken);
+
+    /// <summary>Another replica of a service, with <paramref name="overrides"/> on top of the service's configuration.</summary>
+    public async Task<Uri> StartReplicaAsync(string name, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken = default)
     {
         var definition = PlatformServices.All.Single(d => d.Name == name);
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var app = ServiceConfiguration.Build(definition, Settings, configurations[name], url, logging, serviceHook);
+        var configuration = new Dictionary<string, string?>(configurations[name]);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+        var app = ServiceConfiguration.Build(definition, Settings, configuration, url, logging, serviceHook);
         await app.StartAsync(cancellationToken);
         running.Add(($"{name}#{running.Count(r => r.Name.StartsWith(name + "#", StringComparison.Ordinal)) + 2}", app));
         return url;

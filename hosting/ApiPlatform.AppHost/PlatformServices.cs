@@ -4,6 +4,7 @@ using ApiPlatform.Gateway;
 using ApiPlatform.Identity;
 using ApiPlatform.ProcessApis.ProcureToPay;
 using ApiPlatform.ProcessApis.QuoteToCash;
+using ApiPlatform.ProcessApis.Reconciliation;
 using ApiPlatform.ServiceDefaults;
 using ApiPlatform.SystemApis.Crm;
 using ApiPlatform.SystemApis.Erp;
@@ -28,6 +29,8 @@ public static class PlatformServices
             b => b.AddServiceDefaults().AddQuoteToCash(), a => a.MapDefaultEndpoints().MapQuoteToCash(), ["crm", "finance", "erp"], true),
         new("procure-to-pay", "process", typeof(ProcureToPayExtensions).Assembly,
             b => b.AddServiceDefaults().AddProcureToPay(), a => a.MapDefaultEndpoints().MapProcureToPay(), ["erp", "finance"], true),
+        new("reconciliation", "process", typeof(ReconciliationExtensions).Assembly,
+            b => b.AddServiceDefaults().AddReconciliation(), a => a.MapDefaultEndpoints().MapReconciliation(), ["erp", "finance"], true),
         new("partner-portal", "experience", typeof(PartnerPortalExtensions).Assembly,
             b => b.AddServiceDefaults().AddPartnerPortal(), a => a.MapDefaultEndpoints().MapPartnerPortal(), ["crm", "erp", "quote-to-cash"], true),
         new("analytics", "experience", typeof(AnalyticsExtensions).Assembly,

@@ -8,7 +8,7 @@ public sealed class CatalogLoaderTests
         var catalog = CatalogLoader.Load(Path.Combine(AppContext.BaseDirectory, "catalog"));
 
         Assert.Equal(
-            ["analytics", "crm", "erp", "finance", "partner-portal", "procure-to-pay", "quote-to-cash"],
+            ["analytics", "crm", "erp", "finance", "partner-portal", "procure-to-pay", "quote-to-cash", "reconciliation"],
             catalog.Apis.Select(a => a.Name).Order());
         Assert.Equal("experience:partner-portal", catalog.FindApi("partner-portal")!.Scope);
         Assert.Equal("acme", catalog.FindConsumer("partner-acme")!.Tenant);

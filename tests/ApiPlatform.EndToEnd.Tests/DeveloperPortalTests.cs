@@ -65,7 +65,7 @@ public sealed class DeveloperPortalTests(PlatformFixture platform)
         var check = await PortalBrowserCheck.RunAsync(platform.Platform.GatewayUrl);
 
         var listed = check.GetProperty("apis").EnumerateArray().Select(a => a.GetProperty("name").GetString()).Order().ToList();
-        Assert.Equal(["analytics", "crm", "erp", "finance", "partner-portal", "procure-to-pay", "quote-to-cash"], listed);
+        Assert.Equal(["analytics", "crm", "erp", "finance", "partner-portal", "procure-to-pay", "quote-to-cash", "reconciliation"], listed);
         var analytics = check.GetProperty("apis").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "analytics");
         Assert.Contains(analytics.GetProperty("versions").EnumerateArray(), v => v.GetProperty("status").GetString() == "deprecated");
         Assert.True(check.GetProperty("operations").GetInt32() > 0, check.ToString());

@@ -14,6 +14,7 @@ internal static class TestSettings
         ["platform-admin"] = "admin-secret",
         ["svc-quote-to-cash"] = "q2c-secret",
         ["svc-procure-to-pay"] = "p2p-secret",
+        ["svc-reconciliation"] = "recon-secret",
         ["svc-partner-portal"] = "portal-secret",
         ["svc-analytics"] = "analytics-secret",
     };

@@ -21,6 +21,11 @@ public interface IFinanceApi
     [Get("/v1/invoices/{id}")]
     Task<IApiResponse<Invoice>> GetInvoiceAsync(string id, CancellationToken cancellationToken);
 
+    [Get("/v1/invoices")]
+    Task<Page<Invoice>> ListInvoicesAsync(
+        [Query] string? tenant, [Query] string? accountId, [Query] string? salesOrderId, [Query] InvoiceStatus? status, [Query] int offset, [Query] int limit,
+        CancellationToken cancellationToken);
+
     [Post("/v1/invoices/{id}/void")]
     Task<IApiResponse<Invoice>> VoidInvoiceAsync(string id, [Body] VoidInvoiceRequest request, CancellationToken cancellationToken);
 
@@ -30,11 +35,22 @@ public interface IFinanceApi
     [Post("/v1/payments")]
     Task<IApiResponse<Payment>> RecordPaymentAsync([Body] RecordPaymentRequest request, CancellationToken cancellationToken);
 
+    [Get("/v1/payments")]
+    Task<Page<Payment>> ListPaymentsAsync([Query] string? tenant, [Query] string? accountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+
+    [Get("/v1/payments/{id}")]
+    Task<IApiResponse<Payment>> GetPaymentAsync(string id, CancellationToken cancellationToken);
+
     [Get("/v1/accounts/{accountId}/balance")]
     Task<IApiResponse<AccountBalance>> GetAccountBalanceAsync(string accountId, [Query] string? currency, CancellationToken cancellationToken);
 
     [Post("/v1/journal-entries")]
     Task<IApiResponse<JournalEntry>> PostJournalEntryAsync([Body] PostJournalEntryRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The journal entries of a period (<c>yyyy-MM</c>), ordered by number.</summary>
+    [Get("/v1/journal-entries")]
+    Task<Page<JournalEntry>> ListJournalEntriesAsync(
+        [Query] string? tenant, [Query] string? period, [Query] string? originSystem, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Get("/v1/ledger/trial-balance")]
     Task<IApiResponse<TrialBalance>> GetTrialBalanceAsync([Query] string tenant, [Query] string period, [Query] string currency, CancellationToken cancellationToken);
@@ -50,6 +66,10 @@ public interface IFinanceApi
     [Get("/v1/billing/customers")]
     Task<IApiResponse<CursorPage<BillingCustomer>>> ListBillingCustomersAsync(
         [Query] string tenant, [Query] int? limit, [Query] string? cursor, CancellationToken cancellationToken);
+
+    /// <summary>Billing events recorded in finance, each with the journal entry made from it; paged by cursor.</summary>
+    [Get("/v1/billing/events")]
+    Task<CursorPage<BillingEvent>> ListBillingEventsAsync([Query] string tenant, [Query] int? limit, [Query] string? cursor, CancellationToken cancellationToken);
 
     /// <summary>A repeat with the same key answers the same subscription: 201 when made, 200 on a replay.</summary>
     [Post("/v1/billing/subscriptions")]

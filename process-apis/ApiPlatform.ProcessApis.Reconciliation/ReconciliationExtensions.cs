@@ -1,0 +1,48 @@
+using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts.Finance;
+using ApiPlatform.Contracts.Reconciliation;
+using ApiPlatform.ProcessApis.Reconciliation.Apis;
+using ApiPlatform.ProcessApis.Reconciliation.Data;
+using ApiPlatform.ProcessApis.Reconciliation.Runs;
+using ApiPlatform.ProcessApis.Reconciliation.Sources;
+using ApiPlatform.ServiceDefaults.Apis;
+using ApiPlatform.ServiceDefaults.Clients;
+using ApiPlatform.ServiceDefaults.Data;
+using ApiPlatform.ServiceDefaults.Validation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ApiPlatform.ProcessApis.Reconciliation;
+
+public static class ReconciliationExtensions
+{
+    /// <summary>
+    /// Adds the reconciliation process API: runs and exceptions in its own database, the background worker that runs
+    /// queued runs under a lease, the cron schedule that queues them, and its paging clients of erp and finance.
+    /// </summary>
+    public static WebApplicationBuilder AddReconciliation(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<ReconciliationDbContext>("reconciliation");
+        builder.Services.AddValidatorsFrom<StartRunRequest>();
+        builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddApiClient<IErpApi>("system", "erp");
+        builder.AddApiClient<IFinanceApi>("system", "finance");
+        builder.Services.AddScoped<IDocumentSource, SystemApiDocumentSource>();
+        builder.Services.AddScoped<Reconciler>();
+        builder.Services.AddScoped<ExceptionStore>();
+        builder.Services.AddScoped<RunQueue>();
+        builder.Services.AddHostedService<RunWorker>();
+        builder.Services.AddHostedService<RunSchedule>();
+        return builder;
+    }
+
+    public static WebApplication MapReconciliation(this WebApplication app)
+    {
+        var v1 = app.MapApiVersion("reconciliation", 1);
+        v1.MapRunsApi();
+        v1.MapExceptionsApi();
+        return app;
+    }
+}
