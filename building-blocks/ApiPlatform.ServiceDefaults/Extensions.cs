@@ -36,6 +36,8 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         // No answer names the server software (docs/gateway.md): the gateway forwards what its upstreams send.
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        // A body naming a property twice ("tenant" twice) is refused (400), never read as its last value.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
         return builder;
     }
 
