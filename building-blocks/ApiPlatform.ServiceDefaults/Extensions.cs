@@ -4,6 +4,7 @@ using ApiPlatform.ServiceDefaults.Health;
 using ApiPlatform.ServiceDefaults.OpenApi;
 using ApiPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -33,6 +34,10 @@ public static class Extensions
             builder.AddPlatformOpenApi();
         }
         builder.Services.AddSingleton(TimeProvider.System);
+        // No answer names the server software (docs/gateway.md): the gateway forwards what its upstreams send.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        // A body naming a property twice ("tenant" twice) is refused (400), never read as its last value.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.AllowDuplicateProperties = false);
         return builder;
     }
 

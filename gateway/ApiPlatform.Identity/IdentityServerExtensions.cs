@@ -41,6 +41,7 @@ public static class IdentityServerExtensions
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<TokenServerDbContext>())
             .AddServer(server => TokenServerSetup.Configure(server, builder.Environment));
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureTokenServer>();
+        services.AddSingleton<IStartupFilter, TokenRequestBodyLimit>();
         // Resolving the server options at start loads the signing keys, so a missing key fails start, not the first request.
         services.AddOptions<OpenIddictServerOptions>().ValidateOnStart();
         return builder;

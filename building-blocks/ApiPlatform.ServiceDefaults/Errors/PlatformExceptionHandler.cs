@@ -17,7 +17,7 @@ internal sealed class PlatformExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Map(exception);
+        var problem = Map(context, exception);
         if (problem.Status >= 500)
         {
             logger.LogError(exception, "Request failed with {Status}: {Title}", problem.Status, problem.Title);
@@ -32,7 +32,7 @@ internal sealed class PlatformExceptionHandler(
         });
     }
 
-    private ProblemDetails Map(Exception exception) => exception switch
+    private ProblemDetails Map(HttpContext context, Exception exception) => exception switch
     {
         ProblemException known => WithExtensions(new ProblemDetails
         {
@@ -54,6 +54,14 @@ internal sealed class PlatformExceptionHandler(
             Type = ProblemTypes.ForStatus(bad.StatusCode),
             Title = "The request could not be read",
             Detail = bad.Message,
+        },
+        // The form reader's limits (value length, value count): the caller's request, not a fault of ours.
+        InvalidDataException unreadable when context.Request.HasFormContentType => new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.BadRequest,
+            Title = "The request could not be read",
+            Detail = unreadable.Message,
         },
         ApiException upstream => Upstream(502, ProblemTypes.UpstreamError, "An upstream API failed",
             $"{upstream.RequestMessage.RequestUri?.Host} answered {(int)upstream.StatusCode} to {upstream.RequestMessage.Method} {upstream.RequestMessage.RequestUri?.AbsolutePath}"),

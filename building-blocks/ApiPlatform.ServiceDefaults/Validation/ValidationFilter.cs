@@ -1,3 +1,5 @@
+using System.Globalization;
+using ApiPlatform.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,7 +7,10 @@ using ApiPlatform.ServiceDefaults.Errors;
 
 namespace ApiPlatform.ServiceDefaults.Validation;
 
-/// <summary>Validates the endpoint's <typeparamref name="T"/> argument with its FluentValidation validator.</summary>
+/// <summary>
+/// Validates the endpoint's <typeparamref name="T"/> argument with its FluentValidation validator and every string in it
+/// with <see cref="CanonicalText"/>.
+/// </summary>
 internal sealed class ValidationFilter<T> : IEndpointFilter where T : class
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -19,13 +24,20 @@ internal sealed class ValidationFilter<T> : IEndpointFilter where T : class
         }
 
         var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
-        if (result.IsValid)
+        // One rule for every canonical write, whatever its validator checks: no control or bidi-override characters.
+        var unclean = CanonicalText.FindUnclean(argument);
+        if (result.IsValid && unclean.Count == 0)
         {
             return await next(context);
         }
 
+        var errors = result.ToDictionary();
+        foreach (var path in unclean.Where(path => !errors.ContainsKey(path)))
+        {
+            errors[path] = [string.Format(CultureInfo.InvariantCulture, CanonicalText.Message, path)];
+        }
         return TypedResults.ValidationProblem(
-            result.ToDictionary(),
+            errors,
             title: "The request is invalid",
             type: ProblemTypes.Validation);
     }

@@ -11,7 +11,7 @@ public sealed class CreateAccountRequestValidator : AbstractValidator<CreateAcco
     public CreateAccountRequestValidator()
     {
         RuleFor(r => r.Tenant).Tenant();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(255);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(255).SingleLineText();
         RuleFor(r => r.ParentAccountId).MaximumLength(64);
         RuleFor(r => r.Country).CountryCode();
         RuleFor(r => r.Currency).CurrencyCode();
@@ -23,7 +23,7 @@ public sealed class UpdateAccountRequestValidator : AbstractValidator<UpdateAcco
 {
     public UpdateAccountRequestValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(255);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(255).SingleLineText();
         RuleFor(r => r.ParentAccountId).MaximumLength(64);
         RuleFor(r => r.Country).CountryCode();
         RuleFor(r => r.Currency).CurrencyCode();

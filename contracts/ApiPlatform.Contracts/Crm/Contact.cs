@@ -21,8 +21,8 @@ public sealed class CreateContactRequestValidator : AbstractValidator<CreateCont
     {
         RuleFor(r => r.Tenant).Tenant();
         RuleFor(r => r.AccountId).MaximumLength(64);
-        RuleFor(r => r.FirstName).NotEmpty().MaximumLength(80);
-        RuleFor(r => r.LastName).NotEmpty().MaximumLength(80);
+        RuleFor(r => r.FirstName).NotEmpty().MaximumLength(80).SingleLineText();
+        RuleFor(r => r.LastName).NotEmpty().MaximumLength(80).SingleLineText();
         RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
         RuleFor(r => r.Phone).MaximumLength(40);
         RuleFor(r => r.Title).MaximumLength(128);

@@ -21,9 +21,9 @@ public sealed class CreateOpportunityRequestValidator : AbstractValidator<Create
     {
         RuleFor(r => r.Tenant).Tenant();
         RuleFor(r => r.AccountId).Id();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(120);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(120).SingleLineText();
         RuleFor(r => r.Stage).IsInEnum();
-        RuleFor(r => r.Amount).NotNull().SetValidator(new MoneyValidator());
+        RuleFor(r => r.Amount).NonNegativeMoney();
         RuleFor(r => r.Amount.Amount).GreaterThanOrEqualTo(0).When(r => r.Amount is not null).OverridePropertyName("Amount.Amount");
         RuleFor(r => r.CloseDate).NotEmpty();
     }

@@ -24,12 +24,20 @@ public sealed record RejectQuoteRequest(string Reason);
 public sealed class CreateQuoteRequestValidator : AbstractValidator<CreateQuoteRequest>
 {
     public CreateQuoteRequestValidator()
+        : this(TimeProvider.System)
     {
+    }
+
+    public CreateQuoteRequestValidator(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
         RuleFor(r => r.Tenant).Tenant();
         RuleFor(r => r.AccountId).Id();
         RuleFor(r => r.OpportunityId).MaximumLength(64);
         RuleFor(r => r.Currency).CurrencyCode();
         RuleFor(r => r.TaxRate).InclusiveBetween(0m, 0.5m);
+        RuleFor(r => r.ValidUntil).Must(until => until is null || until > time.GetUtcNow())
+            .WithMessage("'Valid Until' must be in the future.");
         RuleFor(r => r.Lines).NotEmpty().Must(l => l is null || l.Count <= 200).WithMessage("A quote has at most 200 lines.");
         RuleForEach(r => r.Lines).ChildRules(line =>
         {
@@ -37,7 +45,7 @@ public sealed class CreateQuoteRequestValidator : AbstractValidator<CreateQuoteR
             line.RuleFor(l => l.Description).NotEmpty().MaximumLength(255);
             line.RuleFor(l => l.Quantity).GreaterThan(0).LessThanOrEqualTo(1_000_000);
             line.RuleFor(l => l.DiscountPercent).InclusiveBetween(0, 100);
-            line.RuleFor(l => l.UnitPrice).NotNull().SetValidator(new MoneyValidator());
+            line.RuleFor(l => l.UnitPrice).NonNegativeMoney();
         });
         RuleFor(r => r)
             .Must(r => r.Lines is null || r.Lines.All(l => l.UnitPrice is null || l.UnitPrice.Currency == r.Currency))

@@ -31,7 +31,7 @@ public sealed class CreateSalesOrderRequestValidator : AbstractValidator<CreateS
             line.RuleFor(l => l.Sku).NotEmpty().MaximumLength(64);
             line.RuleFor(l => l.Quantity).GreaterThan(0);
             line.RuleFor(l => l.DiscountPercent).InclusiveBetween(0, 100);
-            line.RuleFor(l => l.UnitPrice).NotNull().SetValidator(new MoneyValidator());
+            line.RuleFor(l => l.UnitPrice).NonNegativeMoney();
         });
         RuleFor(r => r)
             .Must(r => r.Lines is null || r.Lines.All(l => l.UnitPrice is null || l.UnitPrice.Currency == r.Currency))

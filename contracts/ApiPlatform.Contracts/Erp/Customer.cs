@@ -25,7 +25,7 @@ public sealed class UpsertCustomerRequestValidator : AbstractValidator<UpsertCus
     {
         RuleFor(r => r.Tenant).Tenant();
         RuleFor(r => r.CrmAccountId).Id();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(80);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(80).SingleLineText();
         RuleFor(r => r.Country).CountryCode();
         RuleFor(r => r.Currency).CurrencyCode();
         RuleFor(r => r.BillingAddress!).SetValidator(new AddressValidator()).When(r => r.BillingAddress is not null);

@@ -19,7 +19,7 @@ public sealed class CreateSupplierRequestValidator : AbstractValidator<CreateSup
     public CreateSupplierRequestValidator()
     {
         RuleFor(r => r.Tenant).Tenant();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(80);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(80).SingleLineText();
         RuleFor(r => r.Country).CountryCode();
         RuleFor(r => r.Currency).CurrencyCode();
         RuleFor(r => r.PaymentTermsDays).InclusiveBetween(0, 180);

@@ -13,7 +13,7 @@ public sealed class CreateBillingCustomerRequestValidator : AbstractValidator<Cr
     {
         RuleFor(r => r.Tenant).Tenant();
         RuleFor(r => r.AccountId).Id();
-        RuleFor(r => r.Name).NotEmpty().MaximumLength(255);
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(255).SingleLineText();
         RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(254);
     }
 }

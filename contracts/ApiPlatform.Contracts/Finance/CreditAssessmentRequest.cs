@@ -9,7 +9,7 @@ public sealed class CreditAssessmentRequestValidator : AbstractValidator<CreditA
     public CreditAssessmentRequestValidator()
     {
         RuleFor(r => r.AccountId).NotEmpty().MaximumLength(64);
-        RuleFor(r => r.Amount).NotNull().SetValidator(new MoneyValidator());
+        RuleFor(r => r.Amount).NonNegativeMoney();
         RuleFor(r => r.Amount.Amount).GreaterThan(0).When(r => r.Amount is not null).OverridePropertyName("Amount.Amount");
     }
 }

@@ -31,7 +31,7 @@ public sealed class IssueInvoiceRequestValidator : AbstractValidator<IssueInvoic
             line.RuleFor(l => l.Description).NotEmpty().MaximumLength(255);
             line.RuleFor(l => l.Quantity).GreaterThan(0).LessThanOrEqualTo(1_000_000);
             line.RuleFor(l => l.DiscountPercent).InclusiveBetween(0, 100);
-            line.RuleFor(l => l.UnitPrice).NotNull().SetValidator(new MoneyValidator());
+            line.RuleFor(l => l.UnitPrice).NonNegativeMoney();
             line.RuleFor(l => l.TaxCode).MaximumLength(16);
         });
         RuleFor(r => r)

@@ -38,7 +38,7 @@ public sealed class RecordSupplierInvoiceRequestValidator : AbstractValidator<Re
         RuleFor(r => r.SupplierInvoiceNumber).NotEmpty().MaximumLength(64);
         RuleFor(r => r.PurchaseOrderId).MaximumLength(64);
         RuleFor(r => r.Net).PositiveMoney();
-        RuleFor(r => r.Tax).NotNull().SetValidator(new MoneyValidator());
+        RuleFor(r => r.Tax).NonNegativeMoney();
         RuleFor(r => r.Tax.Amount).GreaterThanOrEqualTo(0).When(r => r.Tax is not null).OverridePropertyName("Tax.Amount");
         RuleFor(r => r).Must(r => r.Net is null || r.Tax is null || r.Net.Currency == r.Tax.Currency)
             .WithName("Tax").WithMessage("Net and tax must be in one currency.");

@@ -4,7 +4,7 @@ namespace ApiPlatform.Gateway.Hardening;
 
 /// <summary>
 /// First in the pipeline: starts the request's <see cref="GatewayRequest"/> and, when the response starts, adds the
-/// security headers to every response, a strict CSP to those the gateway writes itself (an endpoint that sets its
+/// security headers to every response (and removes any <c>Server</c> header), a strict CSP to those the gateway writes itself (an endpoint that sets its
 /// own CSP, such as a UI, keeps it) and the rate-limit fields of limited routes.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
@@ -24,6 +24,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     {
         var request = (GatewayRequest)state;
         var headers = request.Context.Response.Headers;
+        // Kestrel's own is off; this drops the one an upstream sent (the token server, a system of record's proxy).
+        headers.Remove(HeaderNames.Server);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers[RateLimitHeaders.ReferrerPolicy] = "no-referrer";

@@ -14,7 +14,7 @@ namespace ApiPlatform.Gateway.Routing;
 
 /// <summary>
 /// Every policy of an API route in one pass, right after routing and ahead of the shared middleware: correlation,
-/// body limit (413), authentication (401, challenged as JwtBearer does), the API's scope (403), version and lifecycle
+/// a method the gateway forwards (405), body limit (413), authentication (401, challenged as JwtBearer does), the API's scope (403), version and lifecycle
 /// (404, 410, deprecation headers), the consumer's plan (429) and usage; then the route's proxy pipeline (idempotency,
 /// forwarding), forwarding failures as problem+json (502, 503, 504); error statuses without a body and exceptions
 /// answered as the shared problem details would (<see cref="ProblemResponses"/>); and one traffic audit record
@@ -78,6 +78,10 @@ internal sealed class ApiPolicyMiddleware(
     /// </summary>
     private async ValueTask<Admission> AdmitAsync(HttpContext context, ApiRoutePolicy route, int? major, DateTimeOffset now)
     {
+        if (await ForwardableMethods.RefuseAsync(context))
+        {
+            return default;
+        }
         if (BodyLimit.Apply(context, route) is { } tooLarge)
         {
             await GatewayProblems.WriteAsync(context, tooLarge);

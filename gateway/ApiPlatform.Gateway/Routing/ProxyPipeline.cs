@@ -1,4 +1,5 @@
 using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.Hardening;
 using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.Gateway.RateLimiting;
@@ -28,6 +29,14 @@ internal static class ProxyPipeline
 
         app.MapReverseProxy(proxy =>
             {
+                // API routes are answered by ApiPolicyMiddleware first; this covers the token server and webhook routes.
+                proxy.Use(async (context, next) =>
+                {
+                    if (!await ForwardableMethods.RefuseAsync(context))
+                    {
+                        await next(context);
+                    }
+                });
                 proxy.UseMiddleware<WebhookIngressMiddleware>();
                 proxy.UseMiddleware<TokenEndpointLimitMiddleware>();
                 proxy.UseMiddleware<IdempotencyMiddleware>();

@@ -1,12 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 using ApiPlatform.Gateway.RateLimiting;
+using ApiPlatform.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.Gateway.Routing;
 
 /// <summary>
-/// A rate limit per source address on the token server's <c>/connect/*</c> endpoints (429 with Retry-After, shared
+/// A body limit (413) and a rate limit per source address on the token server's <c>/connect/*</c> endpoints (429 with Retry-After, shared
 /// across replicas like the plans), so client secrets cannot be guessed through the edge. Discovery and JWKS
 /// (<c>/.well-known/*</c>) are not limited. Every other route pays one comparison of its route id.
 /// </summary>
@@ -17,6 +20,7 @@ internal sealed class TokenEndpointLimitMiddleware
     private readonly GatewayRateLimiter limiter;
     private readonly RateLimitPolicy policy;
     private readonly string refusal;
+    private readonly long bodyLimit;
 
     public TokenEndpointLimitMiddleware(RequestDelegate next, IOptions<TokenEndpointOptions> options, IOptions<GatewayOptions> gateway,
         IOptions<RateLimitingOptions> limiting, GatewayRateLimiter limiter)
@@ -25,6 +29,7 @@ internal sealed class TokenEndpointLimitMiddleware
         this.limiter = limiter;
         var limit = options.Value.RateLimit;
         policy = new RateLimitPolicy(Bucket, limit.Requests, limit.WindowSeconds, limit.Burst, gateway.Value.ReplicaCount, limiting.Value.MaxBatch);
+        bodyLimit = options.Value.BodyLimitBytes;
         refusal = $"The token endpoint allows {limit.Requests} requests per {limit.WindowSeconds} s from one address";
     }
 
@@ -35,6 +40,22 @@ internal sealed class TokenEndpointLimitMiddleware
 
     private async Task AdmitAsync(HttpContext context)
     {
+        if (context.Request.ContentLength > bodyLimit)
+        {
+            await GatewayProblems.WriteAsync(context, new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Type = ProblemTypes.PayloadTooLarge,
+                Title = "Request body too large",
+                Detail = $"The token endpoint accepts request bodies of at most {bodyLimit} bytes.",
+            });
+            return;
+        }
+        // A chunked body is cut off at the limit; the proxy's error mapping answers that with 413 as well.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = bodyLimit;
+        }
         var decision = await limiter.AcquireAsync(Bucket, SourceOf(context.Connection.RemoteIpAddress), policy);
         if (!decision.Admitted)
         {

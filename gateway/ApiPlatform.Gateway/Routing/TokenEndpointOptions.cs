@@ -14,11 +14,19 @@ public sealed class TokenEndpointOptions : IValidatableObject
     [Required]
     public TokenEndpointLimit RateLimit { get; set; } = new();
 
+    /// <summary>A token request is a short form; a larger body answers 413 before the token server reads it.</summary>
+    public long BodyLimitBytes { get; set; } = 65_536;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();
+        if (BodyLimitBytes is < 1_024 or > 1_048_576)
+        {
+            results.Add(new ValidationResult($"{Section}:{nameof(BodyLimitBytes)} must be between 1024 and 1048576.", [$"{Section}:{nameof(BodyLimitBytes)}"]));
+        }
         Validator.TryValidateObject(RateLimit, new ValidationContext(RateLimit), results, validateAllProperties: true);
-        return results.Select(result => new ValidationResult(result.ErrorMessage,
-            [.. result.MemberNames.Select(member => $"{Section}:{nameof(RateLimit)}:{member}")]));
+        return results.Select(result => result.MemberNames.Any(member => member.StartsWith(Section, StringComparison.Ordinal))
+            ? result
+            : new ValidationResult(result.ErrorMessage, [.. result.MemberNames.Select(member => $"{Section}:{nameof(RateLimit)}:{member}")]));
     }
 }

@@ -6,8 +6,8 @@ using ApiPlatform.SystemApis.Crm.Events;
 
 namespace ApiPlatform.SystemApis.Crm.Apis;
 
-/// <summary>What every crm handler needs: the caller, the connector router and the change feed.</summary>
-public sealed record CrmRequest(ClaimsPrincipal User, ConnectorRouter<ICrmConnector> Connectors, CrmChangeFeed Changes)
+/// <summary>What every crm handler needs: the caller, the connector router, the change feed and the clock.</summary>
+public sealed record CrmRequest(ClaimsPrincipal User, ConnectorRouter<ICrmConnector> Connectors, CrmChangeFeed Changes, TimeProvider Time)
 {
     /// <summary>The connector of the tenant the request is about (see <see cref="TenantScope"/>), and that tenant.</summary>
     public (ICrmConnector Connector, string? Tenant) For(string? tenant)

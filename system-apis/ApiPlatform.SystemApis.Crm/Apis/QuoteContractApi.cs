@@ -16,7 +16,7 @@ public static class QuoteContractApi
     {
         quotes.MapPost("/{id}/accept", Accept).WithName("acceptQuote")
             .WithSummary("Accept an approved quote, moving its opportunity to ClosedWon; an accepted quote is answered unchanged; a vendor CRM answers 501")
-            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(501).ProducesProblem(502);
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(501).ProducesProblem(502);
         quotes.MapPost("/{id}/reopen", Reopen).WithName("reopenQuote")
             .WithSummary("Move an accepted quote back to approved and its opportunity back to its stage before it was won (Negotiation if not known); an approved quote is answered unchanged")
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(502);
@@ -47,6 +47,11 @@ public static class QuoteContractApi
         {
             return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Quote not in a state for this",
                 $"Quote {quote.Number} is {quote.Status}; it cannot become {target}.");
+        }
+        // Reopening (a compensation) is never refused for expiry; accepting an expired quote is.
+        if (target == QuoteStatus.Accepted && QuoteExpiry.Refuse(quote, target, crm.Time) is { } expired)
+        {
+            return expired;
         }
         return TypedResults.Ok(await connector.SetQuoteStatusAsync(quote, target, quote.DecisionReason, cancellationToken));
     }

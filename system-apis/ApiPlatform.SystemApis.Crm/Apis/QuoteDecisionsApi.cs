@@ -13,9 +13,9 @@ public static class QuoteDecisionsApi
     public static RouteGroupBuilder MapQuoteDecisions(this RouteGroupBuilder quotes)
     {
         quotes.MapPost("/{id}/submit", Submit).WithName("submitQuote").WithSummary("Submit a draft quote for approval")
-            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(502);
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);
         quotes.MapPost("/{id}/approve", Approve).WithName("approveQuote").WithSummary("Approve a submitted quote")
-            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(502);
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);
         quotes.MapPost("/{id}/reject", Reject).WithValidation<RejectQuoteRequest>().WithName("rejectQuote")
             .WithSummary("Reject a submitted quote, with the reason").ProducesProblem(404).ProducesProblem(409).ProducesProblem(502);
         return quotes;
@@ -56,6 +56,10 @@ public static class QuoteDecisionsApi
         {
             return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Quote not in a state for this",
                 $"Quote {quote.Number} is {quote.Status}; it cannot become {target}.");
+        }
+        if (QuoteExpiry.Refuse(quote, target, crm.Time) is { } expired)
+        {
+            return expired;
         }
         return TypedResults.Ok(await connector.SetQuoteStatusAsync(quote, target, reason, cancellationToken));
     }
