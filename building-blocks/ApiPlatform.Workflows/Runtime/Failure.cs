@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using ApiPlatform.ServiceDefaults.Clients;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Refit;
@@ -31,27 +31,7 @@ internal sealed record Failure(bool Refused, string Message, TimeSpan? RetryAfte
         || status == HttpStatusCode.NotImplemented;
 
     // The problem's own words (title and detail), never a host, port or status code: callers see this reason.
-    private static string RefusalReason(ApiException api)
-    {
-        try
-        {
-            if (api.Content is { Length: > 0 } content)
-            {
-                using var problem = JsonDocument.Parse(content);
-                var root = problem.RootElement;
-                var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
-                var title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if ((detail ?? title) is { Length: > 0 } text)
-                {
-                    return text;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-        }
-        return "the request was refused by a system of record";
-    }
+    private static string RefusalReason(ApiException api) => api.ProblemText() ?? "the request was refused by a system of record";
 
     private static TimeSpan? RetryAfterOf(ApiException api)
     {

@@ -16,22 +16,16 @@ internal static class ForwardableMethods
         HttpMethods.IsGet(method) || HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method)
         || HttpMethods.IsDelete(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
 
-    /// <summary>Answers 405 problem+json with <c>Allow</c> when the method cannot be forwarded; false when it can.</summary>
-    public static async ValueTask<bool> RefuseAsync(HttpContext context)
+    /// <summary>Answers 405 problem+json with <c>Allow</c> for a method that cannot be forwarded.</summary>
+    public static Task RefuseAsync(HttpContext context)
     {
-        var method = context.Request.Method;
-        if (IsForwardable(method))
-        {
-            return false;
-        }
         context.Response.Headers[HeaderNames.Allow] = Allow;
-        await GatewayProblems.WriteAsync(context, new ProblemDetails
+        return GatewayProblems.WriteAsync(context, new ProblemDetails
         {
             Status = StatusCodes.Status405MethodNotAllowed,
             Type = ProblemTypes.MethodNotAllowed,
             Title = "Method not allowed",
-            Detail = $"The gateway does not forward {method} requests; it forwards {Allow}.",
+            Detail = $"The gateway does not forward {context.Request.Method} requests; it forwards {Allow}.",
         });
-        return true;
     }
 }

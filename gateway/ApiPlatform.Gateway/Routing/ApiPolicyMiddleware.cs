@@ -78,8 +78,9 @@ internal sealed class ApiPolicyMiddleware(
     /// </summary>
     private async ValueTask<Admission> AdmitAsync(HttpContext context, ApiRoutePolicy route, int? major, DateTimeOffset now)
     {
-        if (await ForwardableMethods.RefuseAsync(context))
+        if (!ForwardableMethods.IsForwardable(context.Request.Method))
         {
+            await ForwardableMethods.RefuseAsync(context);
             return default;
         }
         if (BodyLimit.Apply(context, route) is { } tooLarge)

@@ -30,13 +30,9 @@ internal static class ProxyPipeline
         app.MapReverseProxy(proxy =>
             {
                 // API routes are answered by ApiPolicyMiddleware first; this covers the token server and webhook routes.
-                proxy.Use(async (context, next) =>
-                {
-                    if (!await ForwardableMethods.RefuseAsync(context))
-                    {
-                        await next(context);
-                    }
-                });
+                // Synchronous on the common path: no state machine per proxied request.
+                proxy.Use((context, next) =>
+                    ForwardableMethods.IsForwardable(context.Request.Method) ? next(context) : ForwardableMethods.RefuseAsync(context));
                 proxy.UseMiddleware<WebhookIngressMiddleware>();
                 proxy.UseMiddleware<TokenEndpointLimitMiddleware>();
                 proxy.UseMiddleware<IdempotencyMiddleware>();

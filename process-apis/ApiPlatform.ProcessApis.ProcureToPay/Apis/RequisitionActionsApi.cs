@@ -126,7 +126,7 @@ public static class RequisitionActionsApi
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Receipt refused by ERP",
-                $"ERP refused the receipt against purchase order {s.PurchaseOrderNumber}: {ProblemDetail(response.Error)}");
+                $"ERP refused the receipt against purchase order {s.PurchaseOrderNumber}: {(response.Error as Refit.ApiException).ProblemText() ?? "no detail."}");
         }
         var receipt = response.Require();
         await requisitions.RecordReceiptAsync(id, new RequisitionReceipt(receipt.Id, receipt.Number, receipt.ReceivedAt,
@@ -174,20 +174,4 @@ public static class RequisitionActionsApi
             ? ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "No open purchase order",
                 $"Requisition {instance.Id} is {RequisitionStatus.Of(instance.Status, instance.Cause, s)}{(instance.CancelRequested ? " and being withdrawn" : "")}; {what} against an open purchase order.")
             : null;
-
-    /// <summary>The <c>detail</c> of a system API's problem answer (business text, never internals), or a neutral phrase.</summary>
-    private static string ProblemDetail(Refit.ApiExceptionBase? error)
-    {
-        try
-        {
-            using var json = System.Text.Json.JsonDocument.Parse((error as Refit.ApiException)?.Content ?? "");
-            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty("detail", out var detail)
-                ? detail.GetString() ?? "no detail."
-                : "no detail.";
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return "no detail.";
-        }
-    }
 }

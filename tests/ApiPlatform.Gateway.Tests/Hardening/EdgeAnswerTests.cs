@@ -80,7 +80,11 @@ public sealed class EdgeAnswerTests(GatewayFixture fixture)
     {
         await using var gateway = await TestGateway.StartAsync(fixture);
         var before = fixture.Issuer.TokenRequests;
-        var body = Encoding.ASCII.GetBytes($"grant_type=client_credentials&client_id=crm&client_secret={new string('x', 4 * 1024 * 1024 + 1)}");
+        // Declared: a value over 4 MiB, refused from its Content-Length alone. Chunked: over the 64 KiB limit but small
+        // enough for the client to finish sending before the gateway answers and closes (a 4 MiB chunked body meets a
+        // closed connection mid-write, which the client reports as a broken pipe instead of reading the 413).
+        var secret = new string('x', chunked ? 96 * 1024 : 4 * 1024 * 1024 + 1);
+        var body = Encoding.ASCII.GetBytes($"grant_type=client_credentials&client_id=crm&client_secret={secret}");
         using var content = new StreamContent(new MemoryStream(body));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
         content.Headers.ContentLength = chunked ? null : body.Length;
