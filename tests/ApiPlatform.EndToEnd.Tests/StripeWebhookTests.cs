@@ -26,16 +26,15 @@ public sealed class StripeWebhookTests(StripeWebhookPlatform platform)
 
         using var delivered = await DeliverAsync(payload, Sign(payload, StripeWebhookPlatform.WebhookSecret, DateTimeOffset.UtcNow));
         using var replayed = await DeliverAsync(payload, Sign(payload, StripeWebhookPlatform.WebhookSecret, DateTimeOffset.UtcNow.AddSeconds(1)));
-        var events = await (await integration.GetAsync($"/system/finance/v1/billing/events?tenant={Tenant}&limit=100")).AssertJsonAsync(HttpStatusCode.OK);
-        var entries = await (await integration.GetAsync($"/system/finance/v1/journal-entries?tenant={Tenant}&originSystem=stripe&limit=200"))
-            .AssertJsonAsync(HttpStatusCode.OK);
+        var events = await integration.AllItemsAsync($"/system/finance/v1/billing/events?tenant={Tenant}");
+        var entries = await integration.AllItemsAsync($"/system/finance/v1/journal-entries?tenant={Tenant}&originSystem=stripe");
 
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
-        var recorded = Assert.Single(events.GetProperty("items").EnumerateArray(), e => e.GetProperty("source").GetProperty("externalId").GetString() == eventId);
+        var recorded = Assert.Single(events, e => e.GetProperty("source").GetProperty("externalId").GetString() == eventId);
         Assert.Equal("InvoicePaid", recorded.GetProperty("type").GetString());
         Assert.Equal(119.00m, recorded.GetProperty("amount").GetProperty("amount").GetDecimal());
-        var entry = Assert.Single(entries.GetProperty("items").EnumerateArray(), e => e.GetProperty("origin").GetProperty("externalId").GetString() == eventId);
+        var entry = Assert.Single(entries, e => e.GetProperty("origin").GetProperty("externalId").GetString() == eventId);
         Assert.Equal(recorded.GetProperty("journalEntryId").GetString(), entry.GetProperty("id").GetString());
         var lines = entry.GetProperty("lines").EnumerateArray().ToList();
         Assert.Equal(lines.Sum(l => l.GetProperty("debit").GetProperty("amount").GetDecimal()), lines.Sum(l => l.GetProperty("credit").GetProperty("amount").GetDecimal()));
@@ -52,13 +51,13 @@ public sealed class StripeWebhookTests(StripeWebhookPlatform platform)
         using var tampered = await DeliverAsync(payload.Replace("11900", "99900", StringComparison.Ordinal),
             Sign(payload, StripeWebhookPlatform.WebhookSecret, DateTimeOffset.UtcNow));
         using var unsigned = await DeliverAsync(payload, null);
-        var events = await (await integration.GetAsync($"/system/finance/v1/billing/events?tenant={Tenant}&limit=100")).AssertJsonAsync(HttpStatusCode.OK);
+        var events = await integration.AllItemsAsync($"/system/finance/v1/billing/events?tenant={Tenant}");
 
         foreach (var response in new[] { forged, tampered, unsigned })
         {
             await response.AssertProblemAsync(HttpStatusCode.BadRequest, "bad-request");
         }
-        Assert.DoesNotContain(events.GetProperty("items").EnumerateArray(), e => e.GetProperty("source").GetProperty("externalId").GetString() == eventId);
+        Assert.DoesNotContain(events, e => e.GetProperty("source").GetProperty("externalId").GetString() == eventId);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class OrderThroughputProof(PlatformFixture platform, ITestOutputHe
         var until = DateTime.UtcNow.AddMinutes(5);
         while (orders.Count < ids.Length && DateTime.UtcNow < until)
         {
-            foreach (var order in await ListAllAsync(sales, $"{Orders.Process}/order-requests?", stopAfter: ids.Length + 100))
+            foreach (var order in await sales.AllItemsAsync($"{Orders.Process}/order-requests", stopAfter: ids.Length + 100))
             {
                 if (wanted.Contains(order.GetProperty("id").GetString()!) && Orders.Terminal.Contains(order.Status()))
                 {
@@ -74,11 +74,11 @@ public sealed class OrderThroughputProof(PlatformFixture platform, ITestOutputHe
         output.WriteLine($"step attempts beyond the first (retried transient failures): {retried}");
 
         // erp: one sales order per quote, holding its two reservations; finance: one invoice per sales order.
-        var salesOrders = await ListAllAsync(integration, "/system/erp/v1/sales-orders?tenant=acme&customerAccountId=acc-acme-001");
+        var salesOrders = await integration.AllItemsAsync("/system/erp/v1/sales-orders?tenant=acme&customerAccountId=acc-acme-001");
         var ours = salesOrders.Where(o => quotes.Contains(o.GetProperty("quoteId").GetString())).ToList();
         Assert.Equal(quotes.Length, ours.Count);
         Assert.Equal(quotes.Length, ours.Select(o => o.GetProperty("quoteId").GetString()).Distinct().Count());
-        var invoices = await ListAllAsync(integration, "/system/finance/v1/invoices?tenant=acme&accountId=acc-acme-001");
+        var invoices = await integration.AllItemsAsync("/system/finance/v1/invoices?tenant=acme&accountId=acc-acme-001");
         foreach (var order in orders.Values)
         {
             var salesOrderId = order.Document("salesOrderId");
@@ -87,24 +87,8 @@ public sealed class OrderThroughputProof(PlatformFixture platform, ITestOutputHe
             Assert.Equal(2, order.Documents("reservationIds").Distinct().Count());
             Assert.Single(order.Documents("subscriptionIds"));
         }
-        var reservations = await ListAllAsync(integration, "/system/erp/v1/reservations?sku=MAN-TECH-DOC");
+        var reservations = await integration.AllItemsAsync("/system/erp/v1/reservations?sku=MAN-TECH-DOC");
         var ourOrders = ours.Select(o => o.GetProperty("id").GetString()).ToHashSet();
         Assert.Equal(quotes.Length, reservations.Count(r => ourOrders.Contains(r.GetProperty("salesOrderId").GetString())));
-    }
-
-    private static async Task<List<JsonElement>> ListAllAsync(HttpClient client, string path, int stopAfter = int.MaxValue)
-    {
-        var all = new List<JsonElement>();
-        for (var offset = 0; offset < stopAfter; offset += 200)
-        {
-            var page = await (await client.GetAsync($"{path}&offset={offset}&limit=200")).AssertJsonAsync(HttpStatusCode.OK);
-            var items = page.GetProperty("items").EnumerateArray().ToList();
-            all.AddRange(items);
-            if (items.Count < 200)
-            {
-                break;
-            }
-        }
-        return all;
     }
 }

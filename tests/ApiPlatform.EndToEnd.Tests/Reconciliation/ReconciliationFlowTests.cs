@@ -100,7 +100,7 @@ public sealed class ReconciliationFlowTests(PlatformFixture platform)
     }
 
     private static async Task<List<JsonElement>> ExceptionsAsync(HttpClient client, string query) =>
-        (await (await client.GetAsync($"{Api}/exceptions?{query}&limit=200")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        await client.AllItemsAsync($"{Api}/exceptions?{query}");
 
     private static async Task<JsonElement> ExceptionAsync(HttpClient client, string id) =>
         await (await client.GetAsync($"{Api}/exceptions/{id}")).AssertJsonAsync(HttpStatusCode.OK);
