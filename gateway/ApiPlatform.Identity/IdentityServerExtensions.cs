@@ -4,6 +4,7 @@ using ApiPlatform.Identity.Data;
 using ApiPlatform.Identity.Keys;
 using ApiPlatform.Identity.Server;
 using ApiPlatform.Identity.Tokens;
+using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,8 @@ public static class IdentityServerExtensions
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<TokenServerDbContext>())
-            .AddServer(server => TokenServerSetup.Configure(server, builder.Environment));
+            .AddServer(server => TokenServerSetup.Configure(
+                server, (builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).PlainHttpAllowed(builder.Environment)));
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureTokenServer>();
         services.AddSingleton<IStartupFilter, TokenRequestBodyLimit>();
         // Resolving the server options at start loads the signing keys, so a missing key fails start, not the first request.

@@ -60,6 +60,21 @@ public sealed class ProductionTests : IDisposable
     }
 
     [Fact]
+    public async Task Plain_http_is_served_outside_development_when_the_cluster_setting_says_tls_ends_at_the_ingress()
+    {
+        SigningKeyTests.WriteKey(data.Combine("keys"), "signing.pem");
+        await using var host = await IdentityHost.StartAsync(data.Path, "Production", new Dictionary<string, string?>
+        {
+            ["Identity:SigningKeys:Path"] = data.Combine("keys"),
+            ["Auth:AllowPlainHttp"] = "true",
+        }, https: false);
+
+        var response = await TokenApi.ClientCredentialsAsync(host.Client, "svc-analytics", "system:crm");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    [Fact]
     public async Task A_client_without_a_secret_fails_start_naming_the_key()
     {
         // Every options class that needs the secrets reports it, so the start may fail with several validation errors.

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.ServiceDefaults.Tests;
 
@@ -40,6 +43,34 @@ public sealed class ServiceDefaultsTests
 
         Assert.Contains("secret internals", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    public async Task Outside_development_the_token_server_is_reached_over_https_only(string? allowPlainHttp)
+    {
+        await using var host = await ServiceHost.StartAsync("Production", PlainHttpAuthority(allowPlainHttp));
+
+        var error = Assert.Throws<InvalidOperationException>(() => JwtBearer(host));
+
+        Assert.Contains("HTTPS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production", "true")]
+    [InlineData("Development", null)]
+    public async Task Plain_http_to_the_token_server_needs_development_or_the_cluster_setting(string environment, string? allowPlainHttp)
+    {
+        await using var host = await ServiceHost.StartAsync(environment, PlainHttpAuthority(allowPlainHttp));
+
+        Assert.False(JwtBearer(host).RequireHttpsMetadata);
+    }
+
+    private static Dictionary<string, string?> PlainHttpAuthority(string? allowPlainHttp) =>
+        new() { ["Auth:Authority"] = "http://identity:8080/", ["Auth:AllowPlainHttp"] = allowPlainHttp };
+
+    private static JwtBearerOptions JwtBearer(ServiceHost host) =>
+        host.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
 
     [Fact]
     public async Task A_protected_endpoint_without_a_token_is_a_401_problem()

@@ -24,7 +24,9 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ServiceHost> StartAsync(string environment)
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ServiceHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = typeof(ServiceHost).Assembly.GetName().Name });
         builder.Configuration.Sources.Clear();
@@ -35,6 +37,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             // Never contacted: these tests send no bearer token.
             ["Auth:Authority"] = "https://127.0.0.1:9/",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();

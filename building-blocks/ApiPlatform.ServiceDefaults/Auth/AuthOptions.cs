@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Hosting;
 
 namespace ApiPlatform.ServiceDefaults.Auth;
 
@@ -23,6 +24,14 @@ public sealed class AuthOptions
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Plain http to the token server outside Development: for a cluster whose ingress ends TLS (or whose mesh encrypts
+    /// pod-to-pod traffic). Off by default; Development always allows it for loopback.
+    /// </summary>
+    public bool AllowPlainHttp { get; set; }
+
+    public bool PlainHttpAllowed(IHostEnvironment environment) => AllowPlainHttp || environment.IsDevelopment();
 
     /// <summary>The issuer as written in tokens (normalized, with the trailing slash of a root URL).</summary>
     public string GetEffectiveIssuer() => new Uri(Issuer ?? Authority).AbsoluteUri;

@@ -65,8 +65,8 @@ public static class AuthenticationExtensions
         jwt.Authority = issuer;
         jwt.MetadataAddress = new Uri(auth.GetAuthorityUri(), ".well-known/openid-configuration").AbsoluteUri;
         jwt.BackchannelHttpHandler = new IssuerRewriteHandler(new Uri(issuer), auth.GetAuthorityUri());
-        // Plain http to the token server is for loopback development only.
-        jwt.RequireHttpsMetadata = !environment.IsDevelopment();
+        // Plain http to the token server: loopback development, or a cluster that says so explicitly (Auth:AllowPlainHttp).
+        jwt.RequireHttpsMetadata = !auth.PlainHttpAllowed(environment);
         jwt.MapInboundClaims = false;
         jwt.RefreshOnIssuerKeyNotFound = true;
         jwt.TokenValidationParameters.ValidateIssuer = true;

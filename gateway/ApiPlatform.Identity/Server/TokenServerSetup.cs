@@ -7,7 +7,7 @@ namespace ApiPlatform.Identity.Server;
 /// <summary>The fixed shape of the OpenIddict server; settings from configuration are in <see cref="ConfigureTokenServer"/>.</summary>
 internal static class TokenServerSetup
 {
-    public static void Configure(OpenIddictServerBuilder server, IHostEnvironment environment)
+    public static void Configure(OpenIddictServerBuilder server, bool plainHttpAllowed)
     {
         server.SetTokenEndpointUris("connect/token")
             .SetConfigurationEndpointUris(".well-known/openid-configuration")
@@ -33,8 +33,9 @@ internal static class TokenServerSetup
         server.AddEventHandler(AdvertiseEndpointsUnderIssuer.Descriptor);
 
         var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
-        // Outside Development, TLS is required end to end: OpenIddict refuses plain http requests.
-        if (environment.IsDevelopment())
+        // Outside Development, TLS is required end to end (OpenIddict refuses plain http requests), unless the cluster
+        // says explicitly that TLS ends at its ingress (Auth:AllowPlainHttp).
+        if (plainHttpAllowed)
         {
             aspNetCore.DisableTransportSecurityRequirement();
         }
