@@ -2,6 +2,7 @@ using ApiPlatform.Catalog;
 using ApiPlatform.Gateway.Apis;
 using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.Auth;
+using ApiPlatform.Gateway.Forwarding;
 using ApiPlatform.Gateway.Hardening;
 using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Lifecycle;
@@ -68,6 +69,7 @@ public static class GatewayExtensions
         builder.AddGatewayRateLimiting(redis);
         builder.AddGatewayIdempotency(redis);
         builder.AddGatewayLifecycleControl(redis);
+        builder.AddTrustedProxies();
         builder.AddGatewayHardening();
         builder.AddGatewayAudit();
         builder.AddLeanRequestPath();
