@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.ServiceDefaults.Tests;
@@ -64,6 +65,17 @@ public sealed class ServiceDefaultsTests
         await using var host = await ServiceHost.StartAsync(environment, PlainHttpAuthority(allowPlainHttp));
 
         Assert.False(JwtBearer(host).RequireHttpsMetadata);
+    }
+
+    [Theory]
+    [InlineData("Production", "json")]
+    [InlineData("Staging", "json")]
+    [InlineData("Development", null)]
+    public async Task Console_logs_are_json_outside_development(string environment, string? formatter)
+    {
+        await using var host = await ServiceHost.StartAsync(environment);
+
+        Assert.Equal(formatter, host.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName);
     }
 
     private static Dictionary<string, string?> PlainHttpAuthority(string? allowPlainHttp) =>

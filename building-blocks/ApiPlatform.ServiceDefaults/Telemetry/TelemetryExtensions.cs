@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -23,6 +24,11 @@ internal static class TelemetryExtensions
     /// </summary>
     public static void AddPlatformTelemetry(this IHostApplicationBuilder builder)
     {
+        // Outside Development, console logs are one JSON object per line, for a cluster's log collector.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Services.Configure<ConsoleLoggerOptions>(console => console.FormatterName = ConsoleFormatterNames.Json);
+        }
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             AddOpenTelemetry(builder);
