@@ -25,6 +25,7 @@ public static class FinanceExtensions
     public static WebApplicationBuilder AddFinance(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<FinanceDbContext>("finance");
+        builder.Services.AddDatabaseSeeder<FinanceDbContext, FinanceReferenceSeeder>();
         builder.Services.AddDatabaseSeeder<FinanceDbContext, FinanceSeeder>();
         builder.Services.AddValidatorsFrom<CreditAssessmentRequest>();
         builder.Services.AddScoped<TaxCalculator>();

@@ -39,7 +39,10 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    /// <summary>Registers seed data that is written once, when the database is created.</summary>
+    /// <summary>
+    /// Registers seed data that is written once, when the database is created, in the order registered; demo data
+    /// (<see cref="IDatabaseSeeder{TContext}.IsDemoData"/>) only in Development or with <c>Database:SeedDemoData</c>.
+    /// </summary>
     public static IServiceCollection AddDatabaseSeeder<TContext, TSeeder>(this IServiceCollection services)
         where TContext : DbContext
         where TSeeder : class, IDatabaseSeeder<TContext> =>

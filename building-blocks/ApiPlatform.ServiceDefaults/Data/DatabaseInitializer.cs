@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace ApiPlatform.ServiceDefaults.Data;
 
 /// <summary>Creates the schema and seeds a new database before the service accepts requests.</summary>
-internal sealed class DatabaseInitializer<TContext>(IServiceProvider services, ILogger<DatabaseInitializer<TContext>> logger)
+internal sealed class DatabaseInitializer<TContext>(
+    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseInitializer<TContext>> logger)
     : IHostedLifecycleService where TContext : DbContext
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -18,11 +20,12 @@ internal sealed class DatabaseInitializer<TContext>(IServiceProvider services, I
             return;
         }
 
-        foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TContext>>())
+        var demoData = configuration.GetValue<bool?>("Database:SeedDemoData") ?? environment.IsDevelopment();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TContext>>().Where(s => demoData || !s.IsDemoData))
         {
             await seeder.SeedAsync(database, cancellationToken);
         }
-        logger.LogInformation("Created and seeded the {Context} database", typeof(TContext).Name);
+        logger.LogInformation("Created and seeded the {Context} database ({DemoData})", typeof(TContext).Name, demoData ? "with demo data" : "without demo data");
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
