@@ -1,5 +1,6 @@
 using ApiPlatform.ServiceDefaults.Health;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,7 @@ public static class DatabaseExtensions
                 "postgres" => options.UseNpgsql(connectionString),
                 _ => throw new InvalidOperationException($"Configuration 'Database:Provider' is '{provider}'; expected 'sqlite' or 'postgres'."),
             };
+            options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
             configure?.Invoke(options);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{name}-database", tags: [HealthExtensions.ReadyTag]);

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,7 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace ApiPlatform.ServiceDefaults.Data;
 
-/// <summary>Creates the schema and seeds a new database before the service accepts requests.</summary>
+/// <summary>
+/// Brings the service's database to its model before the service accepts requests: applies the migrations it has not
+/// seen (<c>Database:ApplyMigrations</c>, default true; when false, a database behind the code stops the start) and seeds
+/// a database it created. A database created before the service had migrations holds the first migration's schema and
+/// is recorded as such, so its data stays.
+/// </summary>
 internal sealed class DatabaseInitializer<TContext>(
     IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseInitializer<TContext>> logger)
     : IHostedLifecycleService where TContext : DbContext
@@ -14,16 +22,51 @@ internal sealed class DatabaseInitializer<TContext>(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var database = scope.ServiceProvider.GetRequiredService<TContext>();
-        if (!await database.Database.EnsureCreatedAsync(cancellationToken))
+        var context = scope.ServiceProvider.GetRequiredService<TContext>();
+        var database = context.Database;
+        var creator = database.GetService<IRelationalDatabaseCreator>();
+        var created = !await creator.ExistsAsync(cancellationToken) || !await creator.HasTablesAsync(cancellationToken);
+        var migrations = database.GetMigrations().ToList();
+        if (migrations.Count == 0)
         {
-            return;
+            throw new InvalidOperationException($"{typeof(TContext).Name} has no migrations for {database.ProviderName} (docs/migrations.md).");
         }
 
-        var demoData = configuration.GetValue<bool?>("Database:SeedDemoData") ?? environment.IsDevelopment();
-        foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TContext>>().Where(s => demoData || !s.IsDemoData))
+        // A database with tables and no applied migration was made by EnsureCreated, before migrations (its history table
+        // may be missing or empty: PostgreSQL's migration lock creates it before the first migration runs).
+        var history = database.GetService<IHistoryRepository>();
+        if (!created && !(await database.GetAppliedMigrationsAsync(cancellationToken)).Any())
         {
-            await seeder.SeedAsync(database, cancellationToken);
+            await database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+            await database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(migrations[0], ProductInfo.GetVersion())), cancellationToken);
+            logger.LogWarning("The {Context} database predates migrations: recorded it at {Migration}", typeof(TContext).Name, migrations[0]);
+        }
+
+        var pending = (await database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            if (!configuration.GetValue("Database:ApplyMigrations", true))
+            {
+                throw new InvalidOperationException(
+                    $"The {typeof(TContext).Name} database is {pending.Count} migration(s) behind this version ({string.Join(", ", pending)}) " +
+                    "and Database:ApplyMigrations is false: apply them first (docs/migrations.md).");
+            }
+            await database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Applied {Count} migration(s) to the {Context} database: {Migrations}", pending.Count, typeof(TContext).Name, pending);
+        }
+
+        if (created)
+        {
+            await SeedAsync(scope.ServiceProvider, context, cancellationToken);
+        }
+    }
+
+    private async Task SeedAsync(IServiceProvider provider, TContext context, CancellationToken cancellationToken)
+    {
+        var demoData = configuration.GetValue<bool?>("Database:SeedDemoData") ?? environment.IsDevelopment();
+        foreach (var seeder in provider.GetServices<IDatabaseSeeder<TContext>>().Where(s => demoData || !s.IsDemoData))
+        {
+            await seeder.SeedAsync(context, cancellationToken);
         }
         logger.LogInformation("Created and seeded the {Context} database ({DemoData})", typeof(TContext).Name, demoData ? "with demo data" : "without demo data");
     }

@@ -1,0 +1,163 @@
+using ApiPlatform.AppHost;
+using ApiPlatform.Migrations.Design;
+using ApiPlatform.ServiceDefaults.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace ApiPlatform.Deployment.Tests;
+
+/// <summary>
+/// Every service's schema comes from migrations, for SQLite and PostgreSQL: none is missing for the model, and a database
+/// of the release before migrations (created by EnsureCreated, with data) is upgraded in place with its data.
+/// </summary>
+public sealed class MigrationTests : IDisposable
+{
+    private readonly string data = Path.Combine(Path.GetTempPath(), "apiplatform-migrations-" + Guid.NewGuid().ToString("N"));
+
+    public static TheoryData<string, string> ServicesAndProviders
+    {
+        get
+        {
+            var all = new TheoryData<string, string>();
+            foreach (var service in Repository.Deployables.Where(s => s.Name != "gateway"))
+            {
+                all.Add(service.Name, "sqlite");
+                all.Add(service.Name, "postgres");
+            }
+            return all;
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ServicesAndProviders))]
+    public async Task The_model_has_no_change_without_a_migration(string service, string provider)
+    {
+        await using var app = Build(service, provider, provider == "postgres" ? "Host=127.0.0.1;Database=unused" : null);
+        using var scope = app.Services.CreateScope();
+        var context = Context(scope, service);
+
+        Assert.NotEmpty(context.Database.GetMigrations());
+        Assert.False(context.Database.HasPendingModelChanges(),
+            $"{context.GetType().Name} ({provider}) changed without a migration: run tools/migrations.sh <Name> {service}");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ServicesAndProviders))]
+    public async Task A_database_from_before_migrations_is_upgraded_with_its_data(string service, string provider)
+    {
+        var connectionString = provider == "postgres" ? await NewPostgresDatabaseAsync(service) : null;
+        Dictionary<string, long> before;
+        string[] migrations;
+        // A process of its own, as the release before was: EF caches what it learned of the history table per process.
+        await using (var previous = Build(service, provider, connectionString))
+        using (var scope = previous.Services.CreateScope())
+        {
+            // The previous release: the first migration's schema without a history table, as EnsureCreated left it, with data.
+            var context = Context(scope, service);
+            migrations = [.. context.Database.GetMigrations()];
+            await context.GetService<IMigrator>().MigrateAsync(migrations[0]);
+            await context.Database.ExecuteSqlRawAsync("DROP TABLE \"__EFMigrationsHistory\"");
+            await SeedEverythingAsync(scope.ServiceProvider, context);
+            before = await RowCountsAsync(context);
+        }
+
+        await using var app = Build(service, provider, connectionString);
+        await StartDatabaseAsync(app);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var context = Context(scope, service);
+            Assert.Equal(migrations, await context.Database.GetAppliedMigrationsAsync());
+            Assert.Equal(before, await RowCountsAsync(context));
+            Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        }
+    }
+
+    [SkippableTheory]
+    [InlineData("crm", "sqlite")]
+    [InlineData("crm", "postgres")]
+    public async Task A_new_database_gets_every_migration_and_its_seed(string service, string provider)
+    {
+        var connectionString = provider == "postgres" ? await NewPostgresDatabaseAsync(service) : null;
+        await using var app = Build(service, provider, connectionString);
+
+        await StartDatabaseAsync(app);
+
+        using var scope = app.Services.CreateScope();
+        var context = Context(scope, service);
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+        Assert.Contains(await RowCountsAsync(context), table => table.Value > 0);
+    }
+
+    private WebApplication Build(string service, string provider, string? connectionString) =>
+        ServiceModelHost.Build(Repository.Deployable(service), provider, connectionString, data);
+
+    /// <summary>Runs what the service runs first at start: its database initializer (migrations, then the seed of a new database).</summary>
+    private static async Task StartDatabaseAsync(WebApplication app)
+    {
+        var initializer = app.Services.GetServices<IHostedService>().OfType<IHostedLifecycleService>()
+            .Single(s => s.GetType().Name.StartsWith("DatabaseInitializer", StringComparison.Ordinal));
+        await initializer.StartingAsync(CancellationToken.None);
+    }
+
+    private static DbContext Context(IServiceScope scope, string service)
+    {
+        var type = Repository.Deployable(service).Assembly.GetTypes().Single(t => t.IsSubclassOf(typeof(DbContext)) && !t.IsAbstract);
+        return (DbContext)scope.ServiceProvider.GetRequiredService(type);
+    }
+
+    private static async Task SeedEverythingAsync(IServiceProvider services, DbContext context)
+    {
+        var seederType = typeof(IDatabaseSeeder<>).MakeGenericType(context.GetType());
+        foreach (var seeder in services.GetServices(seederType))
+        {
+            await (Task)seederType.GetMethod(nameof(IDatabaseSeeder<DbContext>.SeedAsync))!.Invoke(seeder, [context, CancellationToken.None])!;
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> RowCountsAsync(DbContext context)
+    {
+        var counts = new Dictionary<string, long>();
+        var connection = context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync();
+        try
+        {
+            foreach (var table in context.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct())
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+                counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+        return counts;
+    }
+
+    private static async Task<string> NewPostgresDatabaseAsync(string service)
+    {
+        var server = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES");
+        Skip.If(server is null, "APIPLATFORM_TEST_POSTGRES is not set");
+        var name = $"migrations_{service.Replace('-', '_')}_{Guid.NewGuid():N}"[..40];
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
