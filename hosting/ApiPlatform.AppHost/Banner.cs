@@ -13,7 +13,7 @@ internal static class Banner
               API catalog     {gateway}/catalog/apis
               Token endpoint  {gateway}/connect/token
               Data            {Path.GetFullPath(platform.Settings.DataDirectory)} ({platform.Settings.DatabaseProvider})
-              Redis           {platform.RedisConnectionString}{(string.IsNullOrEmpty(platform.Settings.RedisConnectionString) ? " (embedded Garnet)" : "")}
+              Redis           {RedisEndpoints(platform.RedisConnectionString)}{(string.IsNullOrEmpty(platform.Settings.RedisConnectionString) ? " (embedded Garnet, random password)" : "")}
 
             """);
         foreach (var (name, url) in platform.Urls.Where(u => u.Key != "gateway"))
@@ -37,4 +37,8 @@ internal static class Banner
         }
         Console.WriteLine("Press Ctrl+C to stop.");
     }
+
+    // The connection string may hold a password: only its endpoints are printed.
+    private static string RedisEndpoints(string connectionString) =>
+        string.Join(", ", StackExchange.Redis.ConfigurationOptions.Parse(connectionString).EndPoints.Select(e => e.ToString()));
 }

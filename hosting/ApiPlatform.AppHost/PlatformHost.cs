@@ -23,7 +23,11 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public Uri GatewayUrl => Urls["gateway"];
 
+    /// <summary>What every service connects to Redis with (the embedded Garnet's includes its password).</summary>
     public string RedisConnectionString { get; private set; } = "";
+
+    /// <summary>Whether <see cref="RedisConnectionString"/> is the embedded Garnet server this host started.</summary>
+    public bool RedisIsEmbedded => embeddedRedis is not null;
 
     /// <summary>
     /// Starts every service. <paramref name="services"/> lets a test change one service's container by name (e.g. inject
@@ -88,6 +92,7 @@ public sealed class PlatformHost : IAsyncDisposable
     {
         this.logging = logging;
         serviceHook = services;
+        OwnerOnlyData.Prepare(Settings.DataDirectory);
         RedisConnectionString = Settings.RedisConnectionString is { Length: > 0 } external ? external : StartEmbeddedRedis();
         var definitions = PlatformServices.All;
         var gatewayUri = new Uri(Settings.PublicUrl);

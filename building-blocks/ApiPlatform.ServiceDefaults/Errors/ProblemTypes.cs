@@ -13,6 +13,7 @@ public static class ProblemTypes
     public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string Conflict = Base + "conflict";
     public const string PayloadTooLarge = Base + "payload-too-large";
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string BusinessRule = Base + "business-rule";
     public const string RateLimited = Base + "rate-limited";
     public const string UpstreamUnavailable = Base + "upstream-unavailable";
@@ -37,6 +38,7 @@ public static class ProblemTypes
         409 => Conflict,
         410 => LifecycleRetired,
         413 => PayloadTooLarge,
+        415 => UnsupportedMediaType,
         422 => BusinessRule,
         429 => RateLimited,
         501 => NotSupported,

@@ -27,6 +27,7 @@ internal sealed class ConfigureSwaggerDocuments(IApiVersionDescriptionProvider v
 
         options.CustomOperationIds(api => api.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Routing.IEndpointNameMetadata>().FirstOrDefault()?.EndpointName);
         options.SupportNonNullableReferenceTypes();
+        options.OperationFilter<RequestProblemResponses>();
         options.AddSecurityDefinition(SchemeId, new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.Http,

@@ -44,7 +44,7 @@ public sealed class RecordReceiptRequestValidator : AbstractValidator<RecordRece
 {
     public RecordReceiptRequestValidator()
     {
-        RuleFor(r => r.Lines).NotEmpty().Must(l => l.Count <= 100).WithMessage("A receipt has at most 100 lines.");
+        RuleFor(r => r.Lines).NotEmpty().Must(l => l is null || l.Count <= 100).WithMessage("A receipt has at most 100 lines.");
         RuleForEach(r => r.Lines).ChildRules(line =>
         {
             line.RuleFor(l => l.LineNumber).GreaterThan(0);
@@ -70,7 +70,7 @@ public sealed class SubmitSupplierInvoiceRequestValidator : AbstractValidator<Su
         RuleFor(r => r.DueDate).GreaterThanOrEqualTo(r => r.InvoiceDate).WithMessage("'Due Date' cannot be before the invoice date.");
         RuleFor(r => r.Tax).NotNull().SetValidator(new MoneyValidator());
         RuleFor(r => r.Tax.Amount).GreaterThanOrEqualTo(0).When(r => r.Tax is not null).OverridePropertyName("Tax.Amount");
-        RuleFor(r => r.Lines).NotEmpty().Must(l => l.Count <= 100).WithMessage("An invoice has at most 100 lines.");
+        RuleFor(r => r.Lines).NotEmpty().Must(l => l is null || l.Count <= 100).WithMessage("An invoice has at most 100 lines.");
         RuleForEach(r => r.Lines).ChildRules(line =>
         {
             line.RuleFor(l => l.LineNumber).GreaterThan(0);
