@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using ApiPlatform.AppHost;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace ApiPlatform.EndToEnd.Tests.PartnerPortal;
 
@@ -11,7 +12,7 @@ namespace ApiPlatform.EndToEnd.Tests.PartnerPortal;
 /// <c>unavailable: ["finance"]</c>. A platform of its own (PostgreSQL when the suite runs on it, embedded Garnet and
 /// messaging, as the crash proofs use), so that stopping finance leaves the shared platform whole.
 /// </summary>
-public sealed class FinanceStoppedProof : IAsyncLifetime
+public sealed class FinanceStoppedProof(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan PartTimeout = TimeSpan.FromSeconds(1);
     private readonly string data = Path.Combine(Path.GetTempPath(), "apiplatform-portal-" + Guid.NewGuid().ToString("N"));
@@ -60,9 +61,12 @@ public sealed class FinanceStoppedProof : IAsyncLifetime
         Assert.Equal(whole.GetProperty("salesOrder").GetProperty("number").GetString(), degraded.GetProperty("salesOrder").GetProperty("number").GetString());
         // Within the part budget (plus the call's own work), far inside the route's 30 s timeout.
         Assert.True(stopwatch.Elapsed < PartTimeout + TimeSpan.FromSeconds(2), $"took {stopwatch.ElapsedMilliseconds} ms");
+        output.WriteLine($"order with finance stopped: {degraded.GetProperty("unavailable")} in {stopwatch.ElapsedMilliseconds} ms (part budget {PartTimeout.TotalMilliseconds} ms)");
 
         // A view that is finance alone cannot be partly answered: it is a problem naming the cause, never a 500.
+        stopwatch.Restart();
         var balance = await acme.GetAsync($"{PortalV2.V2}/balance");
+        output.WriteLine($"balance with finance stopped: {(int)balance.StatusCode} in {stopwatch.ElapsedMilliseconds} ms");
         Assert.Contains((int)balance.StatusCode, new[] { 503, 504 });
         Assert.Equal("application/problem+json", balance.Content.Headers.ContentType?.MediaType);
     }

@@ -123,6 +123,22 @@ public sealed class PartnerPortalV2Tests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_catalog_publishes_both_versions_v1_deprecated_with_v2_as_its_successor()
+    {
+        var apis = await (await platform.Gateway.GetAsync("/catalog/apis")).AssertJsonAsync(HttpStatusCode.OK);
+        var portal = apis.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "partner-portal");
+        var versions = portal.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal([(1, "deprecated"), (2, "active")], versions.Select(v => (v.GetProperty("major").GetInt32(), v.GetProperty("status").GetString())));
+        Assert.Equal(2, versions[0].GetProperty("successor").GetInt32());
+
+        var v2 = await (await platform.Gateway.GetAsync("/catalog/apis/partner-portal/v2/openapi.json")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.True(v2.GetProperty("paths").TryGetProperty("/v2/balance", out _));
+        Assert.Equal("active", v2.GetProperty("info").GetProperty("x-lifecycle").GetProperty("status").GetString());
+        var v1 = await (await platform.Gateway.GetAsync("/catalog/apis/partner-portal/v1/openapi.json")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.All(v1.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject()), o => Assert.True(o.Value.GetProperty("deprecated").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Consumers_per_version_show_which_partners_still_call_v1()
     {
         using var admin = await platform.AdminAsync();
