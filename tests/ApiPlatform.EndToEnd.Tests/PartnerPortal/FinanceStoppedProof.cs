@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using ApiPlatform.AppHost;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
@@ -12,42 +10,30 @@ namespace ApiPlatform.EndToEnd.Tests.PartnerPortal;
 /// <c>unavailable: ["finance"]</c>. A platform of its own (PostgreSQL when the suite runs on it, embedded Garnet and
 /// messaging, as the crash proofs use), so that stopping finance leaves the shared platform whole.
 /// </summary>
+[Collection(FinanceStoppedCollection.Name)]
 public sealed class FinanceStoppedProof(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan PartTimeout = TimeSpan.FromSeconds(1);
-    private readonly string data = Path.Combine(Path.GetTempPath(), "apiplatform-portal-" + Guid.NewGuid().ToString("N"));
-    private PlatformHost platform = null!;
+    private OwnPlatform platform = null!;
 
-    public async Task InitializeAsync()
-    {
-        var postgres = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES");
-        platform = await PlatformHost.StartAsync(new PlatformSettings
+    public async Task InitializeAsync() =>
+        platform = await OwnPlatform.StartAsync("portal", _ => new()
         {
-            PublicUrl = "http://127.0.0.1:0",
-            DataDirectory = data,
-            Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
-            EmbeddedRedisPort = 0,
-            DatabaseProvider = postgres is { Length: > 0 } ? "postgres" : "sqlite",
-            PostgresConnectionTemplate = postgres is { Length: > 0 } ? $"{postgres};Database={{database}}_portal_{Path.GetFileName(data)[^8..]}" : null,
-            SharedConfiguration = new()
-            {
-                ["Workflows:PollInterval"] = "00:00:00.050",
-                ["PartnerPortal:PartTimeout"] = PartTimeout.ToString(),
-            },
-        }, logging => logging.SetMinimumLevel(LogLevel.Error).AddSimpleConsole());
-    }
+            ["Workflows:PollInterval"] = "00:00:00.050",
+            ["PartnerPortal:PartTimeout"] = PartTimeout.ToString(),
+        }, LogLevel.Error);
 
     [Fact]
     public async Task With_finance_stopped_an_order_is_still_served_in_time_and_marked_finance_unavailable()
     {
-        using var acme = await ClientAsync("partner-acme", "acme-secret");
+        using var acme = await platform.ClientAsync("partner-acme", "acme-secret");
         var placed = await (await PortalV2.OrderAsync(acme, "q-acme-1001")).AssertJsonAsync(HttpStatusCode.Accepted);
         var id = placed.GetProperty("id").GetString()!;
         var whole = await PortalV2.WaitForStageAsync(acme, id, "Invoiced");
         Assert.Single(whole.GetProperty("invoices").EnumerateArray());
         Assert.Empty(whole.Unavailable());
 
-        await platform.StopServiceAsync("finance");
+        await platform.Platform.StopServiceAsync("finance");
         var stopwatch = Stopwatch.StartNew();
         var response = await acme.GetAsync($"{PortalV2.V2}/orders/{id}");
         stopwatch.Stop();
@@ -71,31 +57,18 @@ public sealed class FinanceStoppedProof(ITestOutputHelper output) : IAsyncLifeti
         Assert.Equal("application/problem+json", balance.Content.Headers.ContentType?.MediaType);
     }
 
-    private async Task<HttpClient> ClientAsync(string clientId, string secret)
-    {
-        var client = new HttpClient { BaseAddress = platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(60) };
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }));
-        var token = (await response.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     public async Task DisposeAsync()
     {
         if (platform is not null)
         {
             await platform.DisposeAsync();
         }
-        try
-        {
-            Directory.Delete(data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
-        }
     }
+}
+
+/// <summary>A platform of its own, started while no other platform starts: two picking free ports at once could pick the same.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FinanceStoppedCollection
+{
+    public const string Name = "finance-stopped-platform";
 }
