@@ -32,7 +32,7 @@ internal static class Banner
 
                 Try it:
                   TOKEN=$(curl -s -u partner-acme:acme-secret -d grant_type=client_credentials {gateway}/connect/token | jq -r .access_token)
-                  curl -H "Authorization: Bearer $TOKEN" {gateway}/experience/partner-portal/v1/quotes
+                  curl -H "Authorization: Bearer $TOKEN" {gateway}/experience/partner-portal/v2/quotes
                 """);
         }
         Console.WriteLine("Press Ctrl+C to stop.");

@@ -32,7 +32,7 @@ public static class PlatformServices
         new("reconciliation", "process", typeof(ReconciliationExtensions).Assembly,
             b => b.AddServiceDefaults().AddReconciliation(), a => a.MapDefaultEndpoints().MapReconciliation(), ["erp", "finance"], true),
         new("partner-portal", "experience", typeof(PartnerPortalExtensions).Assembly,
-            b => b.AddServiceDefaults().AddPartnerPortal(), a => a.MapDefaultEndpoints().MapPartnerPortal(), ["crm", "erp", "quote-to-cash"], true),
+            b => b.AddServiceDefaults().AddPartnerPortal(), a => a.MapDefaultEndpoints().MapPartnerPortal(), ["crm", "erp", "finance", "quote-to-cash"], true),
         new("analytics", "experience", typeof(AnalyticsExtensions).Assembly,
             b => b.AddServiceDefaults().AddAnalytics(), a => a.MapDefaultEndpoints().MapAnalytics(), [], true),
         new("gateway", "platform", typeof(GatewayExtensions).Assembly,

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ApiPlatform.AppHost;
-using Microsoft.Extensions.Logging;
 
 namespace ApiPlatform.EndToEnd.Tests;
 
@@ -103,62 +102,33 @@ public sealed class StripeWebhookPlatform : IAsyncLifetime
 {
     public const string Tenant = "initech";
     public const string WebhookSecret = "whsec_e2e0initech0signing0secret";
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "apiplatform-e2e-stripe-" + Guid.NewGuid().ToString("N"));
+    private OwnPlatform own = null!;
 
-    public PlatformHost Platform { get; private set; } = null!;
+    public PlatformHost Platform => own.Platform;
 
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var postgres = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES");
-        Platform = await PlatformHost.StartAsync(new PlatformSettings
+        own = await OwnPlatform.StartAsync("stripe", data => new()
         {
-            PublicUrl = "http://127.0.0.1:0",
-            DataDirectory = dataDirectory,
-            Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
-            EmbeddedRedisPort = 0,
-            DatabaseProvider = postgres is { Length: > 0 } ? "postgres" : "sqlite",
-            PostgresConnectionTemplate = postgres is { Length: > 0 } ? $"{postgres};Database={{database}}_{Guid.NewGuid().ToString("N")[..8]}" : null,
-            SharedConfiguration = new()
-            {
-                ["Catalog:Path"] = TestCatalog.Create(Path.Combine(dataDirectory, "catalog")),
-                [$"Finance:Billing:Connectors:{Tenant}"] = "stripe",
-                ["Finance:Stripe:BaseUrl"] = "http://127.0.0.1:9",
-                ["Finance:Stripe:SecretKey"] = "sk_test_51InitechE2eKey000000000000",
-                ["Finance:Stripe:WebhookSecret"] = WebhookSecret,
-            },
-        }, logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+            ["Catalog:Path"] = TestCatalog.Create(Path.Combine(data, "catalog")),
+            [$"Finance:Billing:Connectors:{Tenant}"] = "stripe",
+            ["Finance:Stripe:BaseUrl"] = "http://127.0.0.1:9",
+            ["Finance:Stripe:SecretKey"] = "sk_test_51InitechE2eKey000000000000",
+            ["Finance:Stripe:WebhookSecret"] = WebhookSecret,
+        });
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl };
     }
 
-    public async Task<HttpClient> IntegrationAppAsync()
-    {
-        using var response = await Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "integration-app", ["client_secret"] = "integration-secret",
-        }));
-        var token = (await response.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString();
-        var client = new HttpClient { BaseAddress = Platform.GatewayUrl };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public Task<HttpClient> IntegrationAppAsync() => own.ClientAsync("integration-app", "integration-secret");
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        if (Platform is not null)
+        if (own is not null)
         {
-            await Platform.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
+            await own.DisposeAsync();
         }
     }
 }

@@ -1,8 +1,8 @@
 namespace ApiPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// The shipped catalog, with analytics v1 deprecated in favour of a draft v2, because no shipped version is
-/// deprecated yet and the lifecycle headers must be seen end to end.
+/// The shipped catalog, with analytics v1 deprecated in favour of a draft v2: the shipped partner-portal v1 shows a
+/// deprecation whose successor is published, this one a deprecation whose successor is not (its document is 404).
 /// </summary>
 internal static class TestCatalog
 {

@@ -44,6 +44,10 @@ public interface IFinanceApi
     [Get("/v1/accounts/{accountId}/balance")]
     Task<IApiResponse<AccountBalance>> GetAccountBalanceAsync(string accountId, [Query] string? currency, CancellationToken cancellationToken);
 
+    /// <summary>One balance per account and currency of a tenant (a caller with a tenant claim names none: its own).</summary>
+    [Get("/v1/balances")]
+    Task<List<AccountBalance>> ListAccountBalancesAsync([Query] string? tenant, CancellationToken cancellationToken);
+
     [Post("/v1/journal-entries")]
     Task<IApiResponse<JournalEntry>> PostJournalEntryAsync([Body] PostJournalEntryRequest request, CancellationToken cancellationToken);
 

@@ -26,31 +26,10 @@ public static class PartnerOrdersApi
 
     public static async Task<Results<Accepted<PartnerOrder>, ProblemHttpResult>> OrderQuote(
         string quoteId, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey,
-        IQuoteToCashApi quoteToCash, PortalDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] OrderPlacement placement, CancellationToken cancellationToken)
     {
-        // Without the caller's own key, a fresh key still lets the client retry this one call safely.
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
-        using var response = await quoteToCash.CreateOrderRequestAsync(new CreateOrderRequest(quoteId), key, cancellationToken);
-        if (response.HasResponseError(out var refused)
-            && refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
-        {
-            return UpstreamProblem.Relay(refused, renames: new() { ["existingOrderRequestId"] = "existingOrderId" });
-        }
-
-        var request = response.IsSuccessful && response.Content is { } content ? content : throw response.Error!;
-        if (!await db.Orders.AnyAsync(o => o.OrderRequestId == request.Id, cancellationToken))
-        {
-            db.Orders.Add(new PortalOrderEntity
-            {
-                OrderRequestId = request.Id,
-                Tenant = request.Tenant,
-                QuoteId = request.QuoteId,
-                PlacedBy = user.GetClientId() ?? "unknown",
-                PlacedAt = time.GetUtcNow(),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        return TypedResults.Accepted($"/v1/orders/{request.Id}", PartnerOrder.From(request));
+        var (request, refused) = await placement.PlaceAsync(quoteId, idempotencyKey, cancellationToken);
+        return request is null ? refused! : TypedResults.Accepted($"/v1/orders/{request.Id}", PartnerOrder.From(request));
     }
 
     public static async Task<Ok<Page<PartnerOrderSummary>>> ListOrders(

@@ -10,13 +10,17 @@ namespace ApiPlatform.ExperienceApis.PartnerPortal.Apis;
 
 public static class PartnerQuotesApi
 {
-    public static RouteGroupBuilder MapPartnerQuotesApi(this RouteGroupBuilder v1)
+    /// <summary>
+    /// The quotes of a version; <paramref name="orderQuote"/> answers an order in that version's shape. Endpoint names
+    /// (the operation ids) are unique across versions: <paramref name="noun"/> is <c>Partner</c> in v1, <c>Portal</c> in v2.
+    /// </summary>
+    public static RouteGroupBuilder MapPartnerQuotesApi(this RouteGroupBuilder version, string noun, Delegate orderQuote)
     {
-        var quotes = v1.MapGroup("/quotes").WithTags("Quotes");
-        quotes.MapGet("/", ListQuotes).WithName("listPartnerQuotes").WithSummary("List the caller's quotes");
-        quotes.MapGet("/{quoteId}", GetQuote).WithName("getPartnerQuote").WithSummary("Get one of the caller's quotes").ProducesProblem(404);
-        quotes.MapPost("/{quoteId}/order", PartnerOrdersApi.OrderQuote)
-            .WithName("orderPartnerQuote")
+        var quotes = version.MapGroup("/quotes").WithTags("Quotes");
+        quotes.MapGet("/", ListQuotes).WithName($"list{noun}Quotes").WithSummary("List the caller's quotes");
+        quotes.MapGet("/{quoteId}", GetQuote).WithName($"get{noun}Quote").WithSummary("Get one of the caller's quotes").ProducesProblem(404);
+        quotes.MapPost("/{quoteId}/order", orderQuote)
+            .WithName($"order{noun}Quote")
             .WithSummary("Order an approved quote; answers 202 at once with the order and its step timeline, which moves on in the background")
             .ProducesProblem(404)
             .ProducesProblem(409)

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using Refit;
+
+namespace ApiPlatform.ExperienceApis.PartnerPortal.Composition;
+
+/// <summary>
+/// Loads one part of a view within its own time budget. A part whose system fails, is unreachable or is slower than
+/// <see cref="CompositionOptions.PartTimeout"/> is answered as unavailable; it never fails the whole view.
+/// </summary>
+public sealed class ViewComposer(IOptions<CompositionOptions> options, ILogger<ViewComposer> logger)
+{
+    public async Task<Part<T>> LoadAsync<T>(string system, Func<CancellationToken, Task<T?>> load, CancellationToken requestAborted) where T : class
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        budget.CancelAfter(options.Value.PartTimeout);
+        try
+        {
+            return new Part<T>(await load(budget.Token), true);
+        }
+        catch (Exception ex) when (!requestAborted.IsCancellationRequested
+            && ex is HttpRequestException or ApiException or ApiRequestException or OperationCanceledException or TimeoutRejectedException or BrokenCircuitException)
+        {
+            logger.LogWarning(ex, "{System} could not answer within {Budget}; the view is answered without it", system, options.Value.PartTimeout);
+            return new Part<T>(null, false);
+        }
+    }
+}

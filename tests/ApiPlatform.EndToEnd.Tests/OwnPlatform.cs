@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ApiPlatform.AppHost;
+using Microsoft.Extensions.Logging;
+
+namespace ApiPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// A platform of its own beside the shared one, in-process on free ports and a private data folder: PostgreSQL when the
+/// suite runs on it (databases of its own), SQLite otherwise; always the embedded Garnet and messaging, so that its
+/// events never reach the shared platform's consumers. Start it only in a collection that is not run in parallel: two
+/// platforms picking free ports at once could pick the same.
+/// </summary>
+internal sealed class OwnPlatform : IAsyncDisposable
+{
+    private readonly string dataDirectory;
+
+    private OwnPlatform(string dataDirectory, PlatformHost platform)
+    {
+        this.dataDirectory = dataDirectory;
+        Platform = platform;
+    }
+
+    public PlatformHost Platform { get; }
+
+    /// <param name="configuration">Settings every service reads, given the platform's data folder.</param>
+    public static async Task<OwnPlatform> StartAsync(string name, Func<string, Dictionary<string, string?>> configuration, LogLevel logLevel = LogLevel.Warning)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"apiplatform-e2e-{name}-" + Guid.NewGuid().ToString("N"));
+        var postgres = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES");
+        var platform = await PlatformHost.StartAsync(new PlatformSettings
+        {
+            PublicUrl = "http://127.0.0.1:0",
+            DataDirectory = dataDirectory,
+            Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
+            EmbeddedRedisPort = 0,
+            DatabaseProvider = postgres is { Length: > 0 } ? "postgres" : "sqlite",
+            PostgresConnectionTemplate = postgres is { Length: > 0 } ? $"{postgres};Database={{database}}_{Guid.NewGuid().ToString("N")[..8]}" : null,
+            SharedConfiguration = configuration(dataDirectory),
+        }, logging => logging.SetMinimumLevel(logLevel).AddSimpleConsole());
+        return new OwnPlatform(dataDirectory, platform);
+    }
+
+    /// <summary>A client of the gateway with a client-credentials token of one of the development clients.</summary>
+    public async Task<HttpClient> ClientAsync(string clientId, string secret)
+    {
+        var client = new HttpClient { BaseAddress = Platform.GatewayUrl };
+        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
+        }));
+        var token = (await response.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Platform.DisposeAsync();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
+        }
+    }
+}
