@@ -48,6 +48,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["Workflows:RetryMaxDelay"] = "00:00:00.300",
                 ["Workflows:StepSla:quote-to-cash.order:approval"] = "00:00:01",
                 ["QuoteToCash:SubscriptionPrices:MAN-TECH-DOC"] = "price_platform_pro_monthly",
+                // Analytics: a transaction waiting for approval counts as stalled after a second.
+                ["Analytics:Slas:approval"] = "00:00:01",
                 // Procure-to-pay: requisitions of the category "rush" need one approval level within two seconds.
                 ["ProcureToPay:Approval:Categories:rush:AutoApproveBelow"] = "0",
                 ["ProcureToPay:Approval:Categories:rush:SecondLevelFrom"] = "1000000",

@@ -36,6 +36,7 @@ public static class MessagingExtensions
         services.AddMessagingOptions();
         services.AddMessagingTransport(builder.Configuration);
 
+        services.AddHttpContextAccessor();
         services.AddScoped<IEventPublisher, OutboxPublisher<TContext>>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSaveInterceptor>();

@@ -55,7 +55,7 @@ internal sealed class BatchProcessor<TContext>(IServiceScopeFactory scopes, Time
         using (MessagingTelemetry.StartProcessing(cloudEvent, handler.Group))
         {
             var context = new EventContext(cloudEvent.Id, cloudEvent.Type, cloudEvent.Source, cloudEvent.Subject,
-                cloudEvent.Tenant, cloudEvent.Time, handler.Group, 1);
+                cloudEvent.Tenant, cloudEvent.Time, handler.Group, 1) { CorrelationId = cloudEvent.CorrelationId };
             await handler.InvokeAsync(scope.ServiceProvider, cloudEvent, context, cancellationToken);
         }
         database.Set<InboxMessage>().Add(new InboxMessage

@@ -45,7 +45,7 @@ internal sealed class MessageProcessor<TContext>(IServiceScopeFactory scopes, Ti
         using (MessagingTelemetry.StartProcessing(cloudEvent, handler.Group))
         {
             var context = new EventContext(cloudEvent.Id, cloudEvent.Type, cloudEvent.Source, cloudEvent.Subject,
-                cloudEvent.Tenant, cloudEvent.Time, handler.Group, attempt);
+                cloudEvent.Tenant, cloudEvent.Time, handler.Group, attempt) { CorrelationId = cloudEvent.CorrelationId };
             await handler.InvokeAsync(scope.ServiceProvider, cloudEvent, context, cancellationToken);
         }
         inbox.Add(new InboxMessage

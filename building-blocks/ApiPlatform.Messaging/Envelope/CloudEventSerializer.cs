@@ -27,6 +27,10 @@ public static class CloudEventSerializer
             {
                 writer.WriteString("traceparent", traceParent);
             }
+            if (cloudEvent.CorrelationId is { } correlationId)
+            {
+                writer.WriteString("correlationid", correlationId);
+            }
             writer.WritePropertyName("data");
             cloudEvent.Data.WriteTo(writer);
             writer.WriteEndObject();
@@ -65,6 +69,7 @@ public static class CloudEventSerializer
             DataContentType = Optional(root, "datacontenttype") ?? CloudEvent.JsonContentType,
             Tenant = Optional(root, "tenant"),
             TraceParent = Optional(root, "traceparent"),
+            CorrelationId = Optional(root, "correlationid"),
         };
     }
 

@@ -2,13 +2,16 @@ using System.Text.Json;
 using ApiPlatform.Messaging.Configuration;
 using ApiPlatform.Messaging.Envelope;
 using ApiPlatform.Messaging.Monitoring;
+using ApiPlatform.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.Messaging.Outbox;
 
 internal sealed class OutboxPublisher<TContext>(
-    TContext database, MessagingRegistry registry, IOptions<MessagingOptions> options, TimeProvider clock) : IEventPublisher
+    TContext database, MessagingRegistry registry, IOptions<MessagingOptions> options, TimeProvider clock, IHttpContextAccessor? http = null)
+    : IEventPublisher
     where TContext : DbContext
 {
     public string Publish<TEvent>(TEvent integrationEvent) where TEvent : IIntegrationEvent
@@ -21,6 +24,7 @@ internal sealed class OutboxPublisher<TContext>(
         {
             Tenant = integrationEvent.Tenant,
             TraceParent = MessagingTelemetry.CurrentTraceParent(),
+            CorrelationId = Correlation.Get(http?.HttpContext),
         };
         database.Set<OutboxMessage>().Add(new OutboxMessage
         {

@@ -20,6 +20,12 @@ public interface IMessageTransport
     Task<IReadOnlyList<TransportMessage>> ReceiveAsync(
         string topic, string group, string consumer, int count, TimeSpan reclaimAfter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the group back to the oldest retained message and forgets its pending messages, so it receives the topic
+    /// again from the start (a read model's rebuild). Creates the group if it does not exist.
+    /// </summary>
+    Task ResetGroupAsync(string topic, string group, CancellationToken cancellationToken);
+
     Task AcknowledgeAsync(string topic, string group, IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
 
     /// <summary>Messages of the topic the group has not yet acknowledged: never delivered plus pending.</summary>

@@ -1,3 +1,4 @@
+using ApiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.ExperienceApis.Analytics.Data;
@@ -6,10 +7,32 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 {
     public DbSet<TransactionEntity> Transactions => Set<TransactionEntity>();
 
-    protected override void OnModelCreating(ModelBuilder model) =>
+    public DbSet<TimelineEntryEntity> TimelineEntries => Set<TimelineEntryEntity>();
+
+    public DbSet<TransactionLinkEntity> TransactionLinks => Set<TransactionLinkEntity>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
         model.Entity<TransactionEntity>(transaction =>
         {
             transaction.HasKey(t => t.Id);
             transaction.HasIndex(t => new { t.Tenant, t.Kind });
+            transaction.HasIndex(t => new { t.Ended, t.DueAt });
+            transaction.HasIndex(t => t.StartedAt);
+            transaction.Property(t => t.Amount).HasPrecision(18, 2);
         });
+        model.Entity<TimelineEntryEntity>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => e.Reference);
+            entry.HasIndex(e => e.CorrelationId);
+            entry.HasIndex(e => e.TransactionId);
+        });
+        model.Entity<TransactionLinkEntity>(link =>
+        {
+            link.HasKey(l => l.Reference);
+            link.HasIndex(l => l.TransactionId);
+        });
+        model.AddMessagingTables();
+    }
 }

@@ -30,6 +30,9 @@ internal sealed class CrashingTransport(IMessageTransport inner, HashSet<int> ch
         await Task.Delay(Timeout.Infinite, cancellationToken);
     }
 
+    public Task ResetGroupAsync(string topic, string group, CancellationToken cancellationToken) =>
+        inner.ResetGroupAsync(topic, group, cancellationToken);
+
     public Task EnsureGroupAsync(string topic, string group, CancellationToken cancellationToken) =>
         inner.EnsureGroupAsync(topic, group, cancellationToken);
 

@@ -38,6 +38,9 @@ internal sealed class UnacknowledgingTransport(IMessageTransport inner, HashSet<
     public Task PublishAsync(string topic, IReadOnlyList<string> messages, CancellationToken cancellationToken) =>
         inner.PublishAsync(topic, messages, cancellationToken);
 
+    public Task ResetGroupAsync(string topic, string group, CancellationToken cancellationToken) =>
+        inner.ResetGroupAsync(topic, group, cancellationToken);
+
     public Task EnsureGroupAsync(string topic, string group, CancellationToken cancellationToken) =>
         inner.EnsureGroupAsync(topic, group, cancellationToken);
 

@@ -46,6 +46,38 @@ public abstract class TransportContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_reset_group_receives_the_topic_again_from_the_start_and_other_groups_are_untouched()
+    {
+        var client = Client();
+        await client.EnsureGroupAsync("orders", "analytics", default);
+        await client.EnsureGroupAsync("orders", "billing", default);
+        await client.PublishAsync("orders", ["m1", "m2", "m3"], default);
+        var first = await client.ReceiveAsync("orders", "analytics", "c1", 10, Never, default);
+        await client.AcknowledgeAsync("orders", "analytics", [first[0].Id, first[1].Id], default);
+        Assert.Equal(["m1", "m2", "m3"], Bodies(await client.ReceiveAsync("orders", "billing", "c1", 10, Never, default)));
+
+        await client.ResetGroupAsync("orders", "analytics", default);
+        await client.PublishAsync("orders", ["m4"], default);
+
+        // Acknowledged and pending alike come again, once each, in order; the pending one is not also reclaimed.
+        var replayed = await client.ReceiveAsync("orders", "analytics", "c2", 10, TimeSpan.Zero, default);
+        Assert.Equal(["m1", "m2", "m3", "m4"], Bodies(replayed));
+        Assert.Equal(["m4"], Bodies(await client.ReceiveAsync("orders", "billing", "c1", 10, Never, default)));
+        Assert.Equal(4, await client.GetLagAsync("orders", "analytics", default));
+    }
+
+    [SkippableFact]
+    public async Task Resetting_a_group_that_does_not_exist_creates_it_at_the_start()
+    {
+        var client = Client();
+        await client.PublishAsync("orders", ["m1"], default);
+
+        await client.ResetGroupAsync("orders", "late", default);
+
+        Assert.Equal(["m1"], Bodies(await client.ReceiveAsync("orders", "late", "c1", 10, Never, default)));
+    }
+
+    [SkippableFact]
     public async Task Consumers_of_one_group_share_its_messages_without_overlap()
     {
         var client = Client();

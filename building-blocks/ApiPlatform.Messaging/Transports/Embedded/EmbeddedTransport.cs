@@ -35,6 +35,21 @@ public sealed class EmbeddedTransport(string connectionString, TimeProvider cloc
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task ResetGroupAsync(string topic, string group, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await using var reset = Command(connection, """
+            DELETE FROM pending WHERE topic = $topic AND grp = $group;
+            INSERT INTO groups (topic, grp, last_delivered) VALUES ($topic, $group, 0)
+                ON CONFLICT (topic, grp) DO UPDATE SET last_delivered = 0;
+            """);
+        reset.Parameters.AddWithValue("$topic", topic);
+        reset.Parameters.AddWithValue("$group", group);
+        await reset.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<TransportMessage>> ReceiveAsync(
         string topic, string group, string consumer, int count, TimeSpan reclaimAfter, CancellationToken cancellationToken)
     {

@@ -36,6 +36,14 @@ public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string k
         }
     }
 
+    public async Task ResetGroupAsync(string topic, string group, CancellationToken cancellationToken)
+    {
+        // Recreated rather than XGROUP SETID: a new group has an empty pending entries list.
+        await EnsureGroupAsync(topic, group, cancellationToken);
+        await Database.StreamDeleteConsumerGroupAsync(Key(topic), group).WaitAsync(cancellationToken);
+        await EnsureGroupAsync(topic, group, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<TransportMessage>> ReceiveAsync(
         string topic, string group, string consumer, int count, TimeSpan reclaimAfter, CancellationToken cancellationToken)
     {

@@ -1,0 +1,42 @@
+using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts.Finance;
+using ApiPlatform.Contracts.ProcureToPay;
+using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.Messaging.Configuration;
+
+namespace ApiPlatform.ExperienceApis.Analytics.Projections;
+
+/// <summary>The transactions projection: its own consumer group on every topic whose events it reads.</summary>
+internal static class Projection
+{
+    public const string Group = "analytics-transactions";
+
+    public static readonly string[] Topics = ["crm", "erp", "finance", "quote-to-cash", "procure-to-pay"];
+
+    public static MessagingBuilder ProjectsTransactions(this MessagingBuilder m) => m
+        .Handles<OrderRequestStarted, ProjectOrderRequest<OrderRequestStarted>>(Group)
+        .Handles<OrderRequestStepCompleted, ProjectOrderRequest<OrderRequestStepCompleted>>(Group)
+        .Handles<OrderRequestAwaitingApproval, ProjectOrderRequest<OrderRequestAwaitingApproval>>(Group)
+        .Handles<OrderRequestCompleted, ProjectOrderRequest<OrderRequestCompleted>>(Group)
+        .Handles<OrderRequestRejected, ProjectOrderRequest<OrderRequestRejected>>(Group)
+        .Handles<OrderRequestFailed, ProjectOrderRequest<OrderRequestFailed>>(Group)
+        .Handles<OrderRequestCancelled, ProjectOrderRequest<OrderRequestCancelled>>(Group)
+        .Handles<OrderRequestCompensationFailed, ProjectOrderRequest<OrderRequestCompensationFailed>>(Group)
+        .Handles<OrderRequestShipped, ProjectOrderRequest<OrderRequestShipped>>(Group)
+        .Handles<OrderRequestPaid, ProjectOrderRequest<OrderRequestPaid>>(Group)
+        .Handles<RequisitionSubmitted, ProjectRequisition<RequisitionSubmitted>>(Group)
+        .Handles<RequisitionStepCompleted, ProjectRequisition<RequisitionStepCompleted>>(Group)
+        .Handles<RequisitionWaiting, ProjectRequisition<RequisitionWaiting>>(Group)
+        .Handles<RequisitionMilestone, ProjectRequisition<RequisitionMilestone>>(Group)
+        .Handles<RequisitionPaid, ProjectRequisition<RequisitionPaid>>(Group)
+        .Handles<RequisitionEnded, ProjectRequisition<RequisitionEnded>>(Group)
+        .Handles<QuoteApproved, ProjectSystemEvents>(Group)
+        .Handles<SalesOrderStatusChanged, ProjectSystemEvents>(Group)
+        .Handles<ShipmentCreated, ProjectSystemEvents>(Group)
+        .Handles<GoodsReceiptCreated, ProjectSystemEvents>(Group)
+        .Handles<InvoiceIssued, ProjectSystemEvents>(Group)
+        .Handles<InvoiceVoided, ProjectSystemEvents>(Group)
+        .Handles<PaymentRecorded, ProjectSystemEvents>(Group)
+        .Handles<PaymentApplied, ProjectSystemEvents>(Group);
+}

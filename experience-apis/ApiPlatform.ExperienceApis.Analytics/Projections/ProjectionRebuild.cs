@@ -1,0 +1,32 @@
+using ApiPlatform.ExperienceApis.Analytics.Data;
+using ApiPlatform.Messaging.Inbox;
+using ApiPlatform.Messaging.Transports;
+using Microsoft.EntityFrameworkCore;
+
+namespace ApiPlatform.ExperienceApis.Analytics.Projections;
+
+/// <summary>
+/// Rebuilds the read model from the retained event streams: clears it and the projection's inbox in one transaction,
+/// then moves the consumer group back to the start of every topic it reads. An event applied between the two steps
+/// keeps its inbox row, so its replay is a duplicate: nothing is counted twice.
+/// </summary>
+internal sealed class ProjectionRebuild(AnalyticsDbContext db, IMessageTransport transport)
+{
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        int cleared;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            cleared = await db.Transactions.ExecuteDeleteAsync(cancellationToken);
+            await db.TimelineEntries.ExecuteDeleteAsync(cancellationToken);
+            await db.TransactionLinks.ExecuteDeleteAsync(cancellationToken);
+            await db.Set<InboxMessage>().Where(i => i.Group == Projection.Group).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        foreach (var topic in Projection.Topics)
+        {
+            await transport.ResetGroupAsync(topic, Projection.Group, cancellationToken);
+        }
+        return cleared;
+    }
+}
