@@ -167,6 +167,8 @@ public sealed class SalesforceQuoteTests
         const string id = "0Q0RO000000QtSubYA";
         var read = Soql($"Id = '{id}'");
         platform.Salesforce.Given(read).InScenario("q").WillSetStateTo("read").RespondWith(Json(200, Query(1, null, Quote(id, "In Review"))));
+        // A read retried after its attempt timed out (the stub answered late on a busy machine) still sees the quote in review.
+        platform.Salesforce.Given(read).InScenario("q").WhenStateIs("read").RespondWith(Json(200, Query(1, null, Quote(id, "In Review"))));
         platform.Salesforce.Given(Request.Create().WithPath($"{Api}/sobjects/Quote/{id}").UsingPatch()).InScenario("q").WhenStateIs("read")
             .WillSetStateTo("approved").RespondWith(Response.Create().WithStatusCode(204));
         platform.Salesforce.Given(read).InScenario("q").WhenStateIs("approved").RespondWith(Json(200, Query(1, null, Quote(id, "Approved"))));

@@ -48,6 +48,8 @@ public sealed class SalesforceWriteTests
         const string quoteId = "0Q0RO000000QtAbYAK";
         var read = Soql($"Id = '{quoteId}'");
         platform.Salesforce.Given(read).InScenario("quote").WillSetStateTo("read").RespondWith(Json(200, Query(1, null, Quote(quoteId, "In Review"))));
+        // A read retried after its attempt timed out (the stub answered late on a busy machine) still sees the quote in review.
+        platform.Salesforce.Given(read).InScenario("quote").WhenStateIs("read").RespondWith(Json(200, Query(1, null, Quote(quoteId, "In Review"))));
         platform.Salesforce.Given(Request.Create().WithPath($"{Api}/sobjects/Quote/{quoteId}").UsingPatch()).InScenario("quote").WhenStateIs("read")
             .WillSetStateTo("approved").RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(204));
         platform.Salesforce.Given(read).InScenario("quote").WhenStateIs("approved").RespondWith(Json(200, Query(1, null, Quote(quoteId, "Approved"))));
