@@ -73,7 +73,8 @@ public sealed class MigrationTests : IDisposable
         {
             var context = Context(scope, service);
             Assert.Equal(migrations, await context.Database.GetAppliedMigrationsAsync());
-            Assert.Equal(before, await RowCountsAsync(context));
+            var after = await RowCountsAsync(context);
+            Assert.Equal(before, before.Keys.ToDictionary(table => table, table => after[table]));
             Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         }
     }
@@ -131,7 +132,14 @@ public sealed class MigrationTests : IDisposable
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-                counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                try
+                {
+                    counts[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // A table a later migration adds is not in an older schema: only the tables there are compared.
+                }
             }
         }
         finally
