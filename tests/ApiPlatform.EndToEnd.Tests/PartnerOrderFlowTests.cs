@@ -82,6 +82,24 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
         Assert.Contains("Draft", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("%E2%80%AEevil")]
+    [InlineData("q-%C2%9B-csi")]
+    public async Task A_quote_id_quote_to_cash_would_refuse_is_the_callers_400_on_its_own_field(string quoteId)
+    {
+        using var acme = await platform.AcmeAsync();
+
+        var problem = await (await OrderAsync(acme, quoteId)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("quoteId", out _), problem.ToString());
+
+        // Too long for quote-to-cash (64 characters): refused the same way, in both versions.
+        var tooLong = new string('q', 65);
+        var v2 = new HttpRequestMessage(HttpMethod.Post, $"/experience/partner-portal/v2/quotes/{tooLong}/order");
+        v2.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        var refused = await (await acme.SendAsync(v2)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
+        Assert.True(refused.GetProperty("errors").TryGetProperty("quoteId", out _), refused.ToString());
+    }
+
     [Fact]
     public async Task Another_tenant_orders_its_own_quote_in_its_own_currency_and_its_support_line_is_billed()
     {

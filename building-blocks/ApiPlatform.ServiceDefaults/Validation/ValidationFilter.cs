@@ -1,5 +1,3 @@
-using System.Globalization;
-using ApiPlatform.Contracts;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +6,8 @@ using ApiPlatform.ServiceDefaults.Errors;
 namespace ApiPlatform.ServiceDefaults.Validation;
 
 /// <summary>
-/// Validates the endpoint's <typeparamref name="T"/> argument with its FluentValidation validator and every string in it
-/// with <see cref="CanonicalText"/>.
+/// Validates the endpoint's <typeparamref name="T"/> argument with <see cref="RequestValidation"/>: its FluentValidation validator and
+/// <see cref="ApiPlatform.Contracts.CanonicalText"/> for every string in it.
 /// </summary>
 internal sealed class ValidationFilter<T> : IEndpointFilter where T : class
 {
@@ -23,19 +21,12 @@ internal sealed class ValidationFilter<T> : IEndpointFilter where T : class
             return await next(context);
         }
 
-        var result = await validator.ValidateAsync(argument, context.HttpContext.RequestAborted);
-        // One rule for every canonical write, whatever its validator checks: no control or bidi-override characters.
-        var unclean = CanonicalText.FindUnclean(argument);
-        if (result.IsValid && unclean.Count == 0)
+        var errors = await RequestValidation.ErrorsAsync(validator, argument, context.HttpContext.RequestAborted);
+        if (errors.Count == 0)
         {
             return await next(context);
         }
 
-        var errors = result.ToDictionary();
-        foreach (var path in unclean.Where(path => !errors.ContainsKey(path)))
-        {
-            errors[path] = [string.Format(CultureInfo.InvariantCulture, CanonicalText.Message, path)];
-        }
         return TypedResults.ValidationProblem(
             errors,
             title: "The request is invalid",

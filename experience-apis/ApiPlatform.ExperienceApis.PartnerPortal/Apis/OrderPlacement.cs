@@ -3,6 +3,8 @@ using System.Security.Claims;
 using ApiPlatform.Contracts.QuoteToCash;
 using ApiPlatform.ExperienceApis.PartnerPortal.Data;
 using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.ServiceDefaults.Errors;
+using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +16,30 @@ namespace ApiPlatform.ExperienceApis.PartnerPortal.Apis;
 /// </summary>
 public sealed record OrderPlacement(IQuoteToCashApi QuoteToCash, PortalDbContext Db, ClaimsPrincipal User, TimeProvider Time)
 {
-    /// <summary>The order request, or the refusal (404, 409, 422) to answer in the portal's words.</summary>
+    private static readonly CreateOrderRequestValidator Validator = new();
+
+    /// <summary>The order request, or the refusal (400, 404, 409, 422) to answer in the portal's words.</summary>
     public async Task<(OrderRequestStatus? Request, ProblemHttpResult? Refused)> PlaceAsync(
         string quoteId, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        // The quote id comes from the portal's route: held to quote-to-cash's own rules here, so what quote-to-cash
+        // would refuse is the caller's 400 on the caller's field, not the portal's 502.
+        var order = new CreateOrderRequest(quoteId);
+        var errors = await RequestValidation.ErrorsAsync(Validator, order, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return (null, TypedResults.Problem(new HttpValidationProblemDetails(
+                errors.ToDictionary(e => e.Key == nameof(CreateOrderRequest.QuoteId) ? "quoteId" : e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is invalid",
+                Type = ProblemTypes.Validation,
+            }));
+        }
+
         // Without the caller's own key, a fresh key still lets the client retry this one call safely.
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
-        using var response = await QuoteToCash.CreateOrderRequestAsync(new CreateOrderRequest(quoteId), key, cancellationToken);
+        using var response = await QuoteToCash.CreateOrderRequestAsync(order, key, cancellationToken);
         if (response.HasResponseError(out var refused)
             && refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {

@@ -22,6 +22,7 @@ public static class PartnerQuotesApi
         quotes.MapPost("/{quoteId}/order", orderQuote)
             .WithName($"order{noun}Quote")
             .WithSummary("Order an approved quote; answers 202 at once with the order and its step timeline, which moves on in the background")
+            .ProducesValidationProblem()
             .ProducesProblem(404)
             .ProducesProblem(409)
             .ProducesProblem(422);
