@@ -8,4 +8,4 @@ builder.AddAnalytics();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAnalytics();
-app.Run();
+app.RunService();

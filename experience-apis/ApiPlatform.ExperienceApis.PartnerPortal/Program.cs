@@ -8,4 +8,4 @@ builder.AddPartnerPortal();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPartnerPortal();
-app.Run();
+app.RunService();

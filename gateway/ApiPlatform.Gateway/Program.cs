@@ -9,4 +9,4 @@ builder.AddGateway();
 var app = builder.Build();
 app.MapDefaultEndpoints(routedFirst: pipeline => pipeline.UseGatewayPolicies());
 app.MapGateway();
-app.Run();
+app.RunService();

@@ -8,4 +8,4 @@ builder.AddIdentityServer();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapIdentityServer();
-app.Run();
+app.RunService();

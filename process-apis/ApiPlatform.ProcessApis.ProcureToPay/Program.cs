@@ -8,4 +8,4 @@ builder.AddProcureToPay();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapProcureToPay();
-app.Run();
+app.RunService();

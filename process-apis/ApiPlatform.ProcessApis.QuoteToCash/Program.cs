@@ -8,4 +8,4 @@ builder.AddQuoteToCash();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapQuoteToCash();
-app.Run();
+app.RunService();

@@ -8,4 +8,4 @@ builder.AddReconciliation();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapReconciliation();
-app.Run();
+app.RunService();

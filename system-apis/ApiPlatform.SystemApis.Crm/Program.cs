@@ -8,4 +8,4 @@ builder.AddCrm();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapCrm();
-app.Run();
+app.RunService();

@@ -8,4 +8,4 @@ builder.AddErp();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapErp();
-app.Run();
+app.RunService();

@@ -8,4 +8,4 @@ builder.AddFinance();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapFinance();
-app.Run();
+app.RunService();

@@ -72,6 +72,45 @@ public sealed class KubernetesManifestTests
     }
 
     [SkippableTheory]
+    [MemberData(nameof(OverlaysAndDeployables))]
+    public void Every_database_is_migrated_by_a_job_before_the_rollout_and_no_replica_migrates_it(string overlay, string service)
+    {
+        Kustomize.SkipWithoutKubectl();
+        Skip.If(service == "gateway", "the gateway has no database");
+        var objects = Kustomize.Overlay(overlay);
+        var deployment = Assert.Single(objects.Named<V1Deployment>(service).Spec.Template.Spec.Containers);
+        var job = objects.Named<V1Job>(service + "-migrate");
+        var pod = job.Spec.Template.Spec;
+        var migrate = Assert.Single(pod.Containers);
+
+        // The service's own image and database, in the mode that migrates and exits.
+        Assert.Equal(deployment.Image, migrate.Image);
+        var settings = objects.Configuration(migrate);
+        var serving = objects.Configuration(deployment);
+        Assert.Equal("true", settings["Database:MigrateOnly"]);
+        Assert.Equal(serving[$"ConnectionStrings:{service}"], settings[$"ConnectionStrings:{service}"]);
+        Assert.Equal(serving["Database:Provider"], settings["Database:Provider"]);
+        Assert.Equal(serving["ASPNETCORE_ENVIRONMENT"], settings["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("false", serving["Database:ApplyMigrations"]);
+        Assert.False(serving.ContainsKey("Database:MigrateOnly"), $"{service}: the Deployment must serve, not migrate");
+
+        // Retried on failure, never forever, and as locked down as the service.
+        Assert.Equal("Never", pod.RestartPolicy);
+        Assert.InRange(job.Spec.BackoffLimit ?? 6, 1, 10);
+        Assert.NotNull(job.Spec.ActiveDeadlineSeconds);
+        Assert.True(pod.SecurityContext.RunAsNonRoot);
+        Assert.Equal("RuntimeDefault", pod.SecurityContext.SeccompProfile.Type);
+        Assert.False(migrate.SecurityContext.AllowPrivilegeEscalation);
+        Assert.True(migrate.SecurityContext.ReadOnlyRootFilesystem);
+        Assert.Equal(["ALL"], migrate.SecurityContext.Capabilities.Drop);
+        Assert.True(migrate.Resources.Limits.ContainsKey("memory"));
+        Assert.False(pod.AutomountServiceAccountToken);
+        // Its pod reaches the database through the platform's dependency policy, and is no endpoint of the service.
+        Assert.Equal("apiplatform", job.Spec.Template.Metadata.Labels["app.kubernetes.io/part-of"]);
+        Assert.NotEqual(service, job.Spec.Template.Metadata.Labels["app.kubernetes.io/name"]);
+    }
+
+    [SkippableTheory]
     [MemberData(nameof(Overlays))]
     public void Every_image_is_pinned_to_a_version(string overlay)
     {

@@ -11,7 +11,8 @@ internal static class Manifests
 
     public static IEnumerable<V1Container> Containers(this IEnumerable<object> objects) =>
         objects.OfType<V1Deployment>().SelectMany(d => d.Spec.Template.Spec.Containers)
-            .Concat(objects.OfType<V1StatefulSet>().SelectMany(s => s.Spec.Template.Spec.Containers));
+            .Concat(objects.OfType<V1StatefulSet>().SelectMany(s => s.Spec.Template.Spec.Containers))
+            .Concat(objects.OfType<V1Job>().SelectMany(j => j.Spec.Template.Spec.Containers));
 
     /// <summary>
     /// Every configuration key the container's environment sets, in .NET's notation (<c>Auth__Issuer</c> is

@@ -1,4 +1,5 @@
 using ApiPlatform.AppHost;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Migrations.Design;
 using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.AspNetCore.Builder;
@@ -93,6 +94,42 @@ public sealed class MigrationTests : IDisposable
         var context = Context(scope, service);
         Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
         Assert.Contains(await RowCountsAsync(context), table => table.Value > 0);
+    }
+
+    [SkippableTheory]
+    [InlineData("crm", "sqlite")]
+    [InlineData("identity", "sqlite")]
+    [InlineData("finance", "postgres")]
+    [InlineData("quote-to-cash", "postgres")]
+    public async Task Migrate_only_brings_a_database_to_this_version_and_returns_and_then_a_replica_starts_without_migrating(string service, string provider)
+    {
+        var connectionString = provider == "postgres" ? await NewPostgresDatabaseAsync(service) : null;
+
+        // A replica that may not migrate refuses to start on a database behind the code...
+        await using (var early = Build(service, provider, connectionString))
+        {
+            early.Configuration["Database:ApplyMigrations"] = "false";
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => StartDatabaseAsync(early));
+            Assert.Contains("Database:ApplyMigrations is false", refused.Message, StringComparison.Ordinal);
+        }
+
+        // ...the migrations Job's run (the same settings, plus MigrateOnly) migrates, seeds and returns: it never serves.
+        var job = Build(service, provider, connectionString);
+        job.Configuration["Database:ApplyMigrations"] = "false";
+        job.Configuration["Database:MigrateOnly"] = "true";
+        await job.RunServiceAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        await using var replica = Build(service, provider, connectionString);
+        replica.Configuration["Database:ApplyMigrations"] = "false";
+        await StartDatabaseAsync(replica);
+        using var scope = replica.Services.CreateScope();
+        var context = Context(scope, service);
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+        if (service is "crm" or "finance")
+        {
+            // The seed of the database it created (the system APIs seed reference and demo data; the others have none).
+            Assert.Contains(await RowCountsAsync(context), table => table.Value > 0);
+        }
     }
 
     private WebApplication Build(string service, string provider, string? connectionString) =>

@@ -37,7 +37,9 @@ public static class DatabaseExtensions
             configure?.Invoke(options);
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{name}-database", tags: [HealthExtensions.ReadyTag]);
-        builder.Services.AddHostedService<DatabaseInitializer<TContext>>();
+        builder.Services.AddSingleton<DatabaseInitializer<TContext>>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer<TContext>>());
+        builder.Services.AddSingleton<IDatabaseInitializer>(sp => sp.GetRequiredService<DatabaseInitializer<TContext>>());
         return builder;
     }
 

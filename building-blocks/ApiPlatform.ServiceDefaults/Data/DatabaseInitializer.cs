@@ -13,13 +13,19 @@ namespace ApiPlatform.ServiceDefaults.Data;
 /// Brings the service's database to its model before the service accepts requests: applies the migrations it has not
 /// seen (<c>Database:ApplyMigrations</c>, default true; when false, a database behind the code stops the start) and seeds
 /// a database it created. A database created before the service had migrations holds the first migration's schema and
-/// is recorded as such, so its data stays.
+/// is recorded as such, so its data stays. <see cref="ServiceRunner.RunService"/> runs only this step when
+/// <c>Database:MigrateOnly</c> is set (a Kubernetes migrations Job), whatever <c>Database:ApplyMigrations</c> says.
 /// </summary>
 internal sealed class DatabaseInitializer<TContext>(
     IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseInitializer<TContext>> logger)
-    : IHostedLifecycleService where TContext : DbContext
+    : IHostedLifecycleService, IDatabaseInitializer where TContext : DbContext
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public string Name => typeof(TContext).Name;
+
+    public Task StartingAsync(CancellationToken cancellationToken) =>
+        InitializeAsync(configuration.GetValue("Database:ApplyMigrations", true), cancellationToken);
+
+    public async Task InitializeAsync(bool applyMigrations, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -45,11 +51,11 @@ internal sealed class DatabaseInitializer<TContext>(
         var pending = (await database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
-            if (!configuration.GetValue("Database:ApplyMigrations", true))
+            if (!applyMigrations)
             {
                 throw new InvalidOperationException(
                     $"The {typeof(TContext).Name} database is {pending.Count} migration(s) behind this version ({string.Join(", ", pending)}) " +
-                    "and Database:ApplyMigrations is false: apply them first (docs/migrations.md).");
+                    "and Database:ApplyMigrations is false: apply them first, e.g. with Database:MigrateOnly (docs/migrations.md).");
             }
             await database.MigrateAsync(cancellationToken);
             logger.LogInformation("Applied {Count} migration(s) to the {Context} database: {Migrations}", pending.Count, typeof(TContext).Name, pending);
@@ -76,4 +82,12 @@ internal sealed class DatabaseInitializer<TContext>(
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Brings one database of the service to its model: migrations, then the seed of a database it created.</summary>
+internal interface IDatabaseInitializer
+{
+    string Name { get; }
+
+    Task InitializeAsync(bool applyMigrations, CancellationToken cancellationToken);
 }
