@@ -110,6 +110,24 @@ public sealed class ServiceDefaultsTests
     }
 
     [Fact]
+    public async Task On_stop_readiness_fails_first_while_requests_are_still_served_then_the_listener_stops()
+    {
+        await using var host = await ServiceHost.StartAsync("Production", new Dictionary<string, string?> { ["Shutdown:DrainDelay"] = "00:00:02" });
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health/ready")).StatusCode);
+
+        var stopping = host.StopAsync();
+        await Task.Delay(300);
+
+        // Draining: not ready, but still answering (a load balancer that has not noticed yet loses nothing).
+        Assert.False(stopping.IsCompleted);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/health/live")).StatusCode);
+
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetAsync("/health/live"));
+    }
+
+    [Fact]
     public async Task A_correlation_id_that_could_smuggle_content_into_logs_is_replaced()
     {
         await using var host = await ServiceHost.StartAsync("Production");

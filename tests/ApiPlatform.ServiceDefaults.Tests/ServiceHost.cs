@@ -26,6 +26,9 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>Stops the host as SIGTERM does.</summary>
+    public Task StopAsync() => app.StopAsync();
+
     public static async Task<ServiceHost> StartAsync(string environment, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ApplicationName = typeof(ServiceHost).Assembly.GetName().Name });

@@ -70,6 +70,34 @@ public abstract class QuoteContractTests(SystemApiPlatform platform)
     }
 
     [SkippableFact]
+    public async Task Submitting_approving_and_rejecting_again_answer_the_quote_unchanged_and_publish_nothing_more()
+    {
+        using var client = await ClientAsync();
+        var id = (await CreateQuoteAsync(client, null, orderOnApproval: true)).GetProperty("id").GetString()!;
+
+        // A client that lost the answer sends the call again (a replica died after committing): the same answer.
+        await (await client.PostAsync($"{Crm}/quotes/{id}/submit", null)).AssertJsonAsync(HttpStatusCode.OK);
+        var submittedAgain = await (await client.PostAsync($"{Crm}/quotes/{id}/submit", null)).AssertJsonAsync(HttpStatusCode.OK);
+        await (await client.PostAsync($"{Crm}/quotes/{id}/approve", null)).AssertJsonAsync(HttpStatusCode.OK);
+        var approvedAgain = await (await client.PostAsync($"{Crm}/quotes/{id}/approve", null)).AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("Submitted", submittedAgain.GetProperty("status").GetString());
+        Assert.Equal("Approved", approvedAgain.GetProperty("status").GetString());
+        // One approval, one event: quote-to-cash orders the quote once.
+        Assert.Equal(["crm.quote.approved.v1"], (await CrmOutbox.EventsForAsync(platform, id)).Select(e => e.Type));
+        // Going back is still refused.
+        await (await client.PostAsync($"{Crm}/quotes/{id}/submit", null)).AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
+
+        var other = (await CreateQuoteAsync(client, null, orderOnApproval: null)).GetProperty("id").GetString()!;
+        await (await client.PostAsync($"{Crm}/quotes/{other}/submit", null)).AssertJsonAsync(HttpStatusCode.OK);
+        await (await client.PostJsonAsync($"{Crm}/quotes/{other}/reject", new { reason = "Budget cut" })).AssertJsonAsync(HttpStatusCode.OK);
+        var rejectedAgain = await (await client.PostJsonAsync($"{Crm}/quotes/{other}/reject", new { reason = "Budget cut" })).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Budget cut", rejectedAgain.GetProperty("decisionReason").GetString());
+        // Another reason is another decision: refused, the first one stands.
+        await (await client.PostJsonAsync($"{Crm}/quotes/{other}/reject", new { reason = "Lost to a rival" })).AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
+    }
+
+    [SkippableFact]
     public async Task A_quote_without_an_opportunity_is_accepted_and_an_unknown_one_is_404()
     {
         using var client = await ClientAsync();

@@ -13,9 +13,14 @@ public static class HealthExtensions
     public const string LiveTag = "live";
     public const string ReadyTag = "ready";
 
-    internal static void AddPlatformHealthChecks(this IHostApplicationBuilder builder) =>
+    internal static void AddPlatformHealthChecks(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ShutdownDrain>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag])
+            .Add(new HealthCheckRegistration("shutdown", sp => sp.GetRequiredService<ShutdownDrain>(), HealthStatus.Unhealthy, [ReadyTag]));
+    }
 
     // Mapped in every environment: Kubernetes probes these paths in production.
     internal static void MapPlatformHealthChecks(this WebApplication app)
