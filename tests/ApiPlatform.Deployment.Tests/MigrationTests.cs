@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ApiPlatform.Deployment.Tests;
@@ -130,6 +132,40 @@ public sealed class MigrationTests : IDisposable
             // The seed of the database it created (the system APIs seed reference and demo data; the others have none).
             Assert.Contains(await RowCountsAsync(context), table => table.Value > 0);
         }
+    }
+
+    public static TheoryData<string> ServicesWithADatabase =>
+        [.. Repository.Deployables.Where(s => s.Name != "gateway").Select(s => s.Name)];
+
+    [SkippableTheory]
+    [MemberData(nameof(ServicesWithADatabase))]
+    public async Task Each_migrations_job_carries_every_setting_its_service_needs_to_migrate(string service)
+    {
+        Kustomize.SkipWithoutKubectl();
+        // Exactly what the prod Job's container gets (its ConfigMaps and variables; a Secret's value is any text), with
+        // the database on SQLite here instead of the cluster's PostgreSQL: the service must build and migrate with it.
+        var objects = Kustomize.Overlay("prod");
+        var job = objects.Named<k8s.Models.V1Job>(service + "-migrate");
+        var configuration = objects.Configuration(Assert.Single(job.Spec.Template.Spec.Containers))
+            .ToDictionary(s => s.Key, s => s.Value is { } value && value.StartsWith("secret ", StringComparison.Ordinal) ? "from-a-secret" : s.Value);
+        configuration.Remove($"ConnectionStrings:{service}");
+        configuration["Database:Provider"] = "sqlite";
+        configuration["Database:DataDirectory"] = data;
+        var definition = Repository.Deployable(service);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = definition.Assembly.GetName().Name,
+            EnvironmentName = configuration["ASPNETCORE_ENVIRONMENT"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.ClearProviders();
+        definition.Add(builder);
+
+        await builder.Build().RunServiceAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.True(File.Exists(Path.Combine(data, service + ".db")), $"{service}: the Job's run made no database");
     }
 
     private WebApplication Build(string service, string provider, string? connectionString) =>
