@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace ApiPlatform.Contracts.Tests;
 
-/// <summary>Resolves <c>$ref</c>s and single-element <c>allOf</c>/<c>oneOf</c> wrappers within one document.</summary>
+/// <summary>
+/// Resolves <c>$ref</c>s (JSON pointers within one document: <c>#/components/schemas/X</c> in OpenAPI,
+/// <c>#/properties/lines/items</c> or <c>#</c> in a JSON Schema) and single-element <c>allOf</c>/<c>oneOf</c> wrappers.
+/// </summary>
 internal sealed class SchemaWalker(JsonNode document)
 {
     public JsonNode? Resolve(JsonNode? schema)
@@ -11,7 +14,7 @@ internal sealed class SchemaWalker(JsonNode document)
         {
             if (schema["$ref"]?.GetValue<string>() is { } reference)
             {
-                schema = document[reference.Split('/')[1]]?[reference.Split('/')[2]]?[reference.Split('/')[3]];
+                schema = Pointer(reference);
                 continue;
             }
 
@@ -24,6 +27,22 @@ internal sealed class SchemaWalker(JsonNode document)
             return schema;
         }
         return schema;
+    }
+
+    private JsonNode? Pointer(string reference)
+    {
+        JsonNode? node = document;
+        foreach (var token in reference.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = node switch
+            {
+                JsonObject o => o[name],
+                JsonArray a when int.TryParse(name, out var index) && index >= 0 && index < a.Count => a[index],
+                _ => null,
+            };
+        }
+        return node;
     }
 
     public static string? RefName(JsonNode? schema)
