@@ -35,13 +35,13 @@ public static class RunsApi
             return ProblemDetailsExtensions.Problem(403, ProblemTypes.Forbidden, "Foreign tenant", "A caller may reconcile only its own tenant.");
         }
         var period = ReconciliationPeriod.Parse(body.Period).ToString();
-        if (await queue.ActiveAsync(body.Tenant, period, cancellationToken) is { } active)
+        var (run, queued) = await queue.EnqueueAsync(body.Tenant, period, RunQueue.Manual, user.GetClientId() ?? "unknown", cancellationToken);
+        if (!queued)
         {
             return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Period already being reconciled",
-                $"Run {active.Id} of {body.Tenant} {period} is {active.Status}.",
-                new Dictionary<string, object?> { ["existingRunId"] = active.Id, ["existingRun"] = $"/v1/runs/{active.Id}" });
+                $"Run {run.Id} of {body.Tenant} {period} is {run.Status}.",
+                new Dictionary<string, object?> { ["existingRunId"] = run.Id, ["existingRun"] = $"/v1/runs/{run.Id}" });
         }
-        var run = await queue.EnqueueAsync(body.Tenant, period, RunQueue.Manual, user.GetClientId() ?? "unknown", null, cancellationToken);
         return TypedResults.Accepted($"/v1/runs/{run.Id}", ReconciliationMapping.ToContract(run));
     }
 

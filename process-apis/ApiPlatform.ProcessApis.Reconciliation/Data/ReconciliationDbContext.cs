@@ -34,6 +34,9 @@ public sealed class ReconciliationDbContext(DbContextOptions<ReconciliationDbCon
             run.HasIndex(r => r.TickKey).IsUnique();
             run.HasIndex(r => new { r.Status, r.CreatedAt });
             run.HasIndex(r => new { r.Tenant, r.Period });
+            // At most one queued or running run per tenant and period, whoever asks (two callers, a caller and a tick).
+            run.HasIndex(r => new { r.Tenant, r.Period }, "IX_runs_active_period").IsUnique()
+                .HasFilter("\"Status\" IN ('Queued', 'Running')");
         });
         model.Entity<ExceptionEntity>(exception =>
         {

@@ -16,21 +16,44 @@ public sealed class RunQueue(ReconciliationDbContext db, TimeProvider time)
         db.Runs.AsNoTracking().FirstOrDefaultAsync(
             r => r.Tenant == tenant && r.Period == period && (r.Status == RunStatus.Queued || r.Status == RunStatus.Running), cancellationToken);
 
-    public async Task<RunEntity> EnqueueAsync(string tenant, string period, string trigger, string requestedBy, string? tickKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a run of the period, or answers the run that is already queued or running for it (<c>Queued: false</c>):
+    /// the database admits one active run per tenant and period, so of two simultaneous requests one queues and the
+    /// other is told about it.
+    /// </summary>
+    public async Task<(RunEntity Run, bool Queued)> EnqueueAsync(
+        string tenant, string period, string trigger, string requestedBy, CancellationToken cancellationToken)
     {
-        var run = new RunEntity
+        for (var attempt = 0; ; attempt++)
         {
-            Id = $"run-{Guid.NewGuid():N}", Tenant = tenant, Period = period, Trigger = trigger, RequestedBy = requestedBy, TickKey = tickKey,
-            Status = RunStatus.Queued, CreatedAt = time.GetUtcNow(),
-        };
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        return run;
+            if (await ActiveAsync(tenant, period, cancellationToken) is { } active)
+            {
+                return (active, false);
+            }
+            var run = new RunEntity
+            {
+                Id = $"run-{Guid.NewGuid():N}", Tenant = tenant, Period = period, Trigger = trigger, RequestedBy = requestedBy,
+                Status = RunStatus.Queued, CreatedAt = time.GetUtcNow(),
+            };
+            db.Runs.Add(run);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (run, true);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Another request queued the period between the check and the insert (the unique active-run index);
+                // the next pass finds its run. A run that ended in between lets this one queue.
+                db.Entry(run).State = EntityState.Detached;
+            }
+        }
     }
 
     /// <summary>
-    /// Queues a scheduled run unless another replica queued the same tick's run first (its tick key is unique); the
-    /// insert that loses does nothing, instead of failing. Answers whether this call queued it.
+    /// Queues a scheduled run unless another replica queued the same tick's run first (its tick key is unique) or the
+    /// period already has a queued or running run (one active run per period); the insert that loses does nothing,
+    /// instead of failing. Answers whether this call queued it.
     /// </summary>
     public async Task<bool> TryEnqueueTickAsync(string tenant, string period, string tickKey, CancellationToken cancellationToken)
     {
@@ -41,7 +64,7 @@ public sealed class RunQueue(ReconciliationDbContext db, TimeProvider time)
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO runs ("Id", "Tenant", "Period", "Trigger", "RequestedBy", "TickKey", "Status", "CreatedAt", "Attempts", "DocumentsCompared", "ExceptionsByKind", "NewExceptions")
             VALUES ({id}, {tenant}, {period}, {Schedule}, {Schedule}, {tickKey}, {status}, {createdAt}, 0, 0, {noFindings}, 0)
-            ON CONFLICT ("TickKey") DO NOTHING
+            ON CONFLICT DO NOTHING
             """, cancellationToken);
         return inserted == 1;
     }

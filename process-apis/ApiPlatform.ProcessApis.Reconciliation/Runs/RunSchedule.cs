@@ -77,6 +77,6 @@ public sealed partial class RunSchedule(IServiceScopeFactory scopes, TimeProvide
     [LoggerMessage(LogLevel.Warning, "Queueing the scheduled reconciliation of {Tick} failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception, DateTimeOffset tick);
 
-    [LoggerMessage(LogLevel.Debug, "Scheduled run {TickKey} was queued by another replica")]
+    [LoggerMessage(LogLevel.Debug, "Scheduled run {TickKey} was not queued: another replica queued it, or the period has a queued or running run")]
     private static partial void LogTickTaken(ILogger logger, string tickKey);
 }

@@ -218,6 +218,10 @@ namespace ApiPlatform.ProcessApis.Reconciliation.Data.Migrations.Postgres
 
                     b.HasIndex("Tenant", "Period");
 
+                    b.HasIndex(new[] { "Tenant", "Period" }, "IX_runs_active_period")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
+
                     b.ToTable("runs", (string)null);
                 });
 

@@ -211,6 +211,10 @@ namespace ApiPlatform.ProcessApis.Reconciliation.Data.Migrations.Sqlite
 
                     b.HasIndex("Tenant", "Period");
 
+                    b.HasIndex(new[] { "Tenant", "Period" }, "IX_runs_active_period")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Queued', 'Running')");
+
                     b.ToTable("runs", (string)null);
                 });
 
