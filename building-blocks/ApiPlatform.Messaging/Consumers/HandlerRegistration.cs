@@ -22,7 +22,9 @@ internal sealed class HandlerRegistration(
         where THandler : class, IEventHandler<TEvent> =>
         new(group, TEvent.EventType, async (services, cloudEvent, context, cancellationToken) =>
         {
-            var data = cloudEvent.Data.Deserialize<TEvent>(JsonSerializerOptions.Web)
+            var payload = cloudEvent.Data
+                ?? throw new FormatException($"Event {cloudEvent.Id} of type {cloudEvent.Type} carries no JSON data (datacontenttype {cloudEvent.DataContentType}).");
+            var data = payload.Deserialize<TEvent>(JsonSerializerOptions.Web)
                 ?? throw new FormatException($"Event {cloudEvent.Id} of type {cloudEvent.Type} has null data.");
             await services.GetRequiredService<THandler>().HandleAsync(data, context, cancellationToken);
         });

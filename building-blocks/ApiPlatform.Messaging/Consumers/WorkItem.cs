@@ -31,7 +31,8 @@ internal sealed class WorkItem
 
     public bool IsReplay => DeadLetterId is not null;
 
-    public string Subject => Event?.Subject ?? "";
+    /// <summary>What orders delivery: events of one subject are handled one at a time; an event without one orders only itself.</summary>
+    public string Subject => Event?.Subject ?? Event?.Id ?? "";
 
     public int Attempts { get; set; }
 

@@ -14,10 +14,14 @@ public static class MessagingTelemetry
     internal static string? CurrentTraceParent() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
 
+    /// <summary>The vendor trace state that goes with <see cref="CurrentTraceParent"/>, if the current activity has one.</summary>
+    internal static string? CurrentTraceState() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C, TraceStateString: { Length: > 0 } state } ? state : null;
+
     /// <summary>Continues the producer's trace: the consumer's activity is a child of the event's <c>traceparent</c>.</summary>
     internal static Activity? StartProcessing(CloudEvent cloudEvent, string group)
     {
-        ActivityContext.TryParse(cloudEvent.TraceParent, null, isRemote: true, out var parent);
+        ActivityContext.TryParse(cloudEvent.TraceParent, cloudEvent.TraceState, isRemote: true, out var parent);
         var activity = Source.StartActivity($"{cloudEvent.Type} process", ActivityKind.Consumer, parent);
         activity?.SetTag("messaging.system", "apiplatform");
         activity?.SetTag("messaging.operation.type", "process");

@@ -24,6 +24,7 @@ internal sealed class OutboxPublisher<TContext>(
         {
             Tenant = integrationEvent.Tenant,
             TraceParent = MessagingTelemetry.CurrentTraceParent(),
+            TraceState = MessagingTelemetry.CurrentTraceState(),
             CorrelationId = Correlation.Get(http?.HttpContext),
         };
         database.Set<OutboxMessage>().Add(new OutboxMessage

@@ -111,4 +111,43 @@ public sealed class ConsumerTests
         Assert.Equal(1, letter.Attempts);
         Assert.Equal(0, await service.Bus.GetLagAsync(Topic, RecordEffect.Group, default));
     }
+    [Fact]
+    public async Task An_event_without_subject_or_time_and_one_with_binary_json_data_are_handled()
+    {
+        await using var service = await ServiceAsync();
+        var worker = service.Worker();
+        await worker.RunOnceAsync(default);
+        var base64 = Convert.ToBase64String(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new OrderPlaced("order-2", 2, 1), System.Text.Json.JsonSerializerOptions.Web));
+        await service.Bus.PublishAsync(Topic, [
+            """{"specversion":"1.0","id":"bare-1","source":"urn:other-producer","type":"proof.order.placed.v1","data":{"orderId":"order-1","number":1,"sequence":1}}""",
+            $$"""{"specversion":"1.0","id":"binary-2","source":"/proof","type":"proof.order.placed.v1","datacontenttype":"application/json; charset=utf-8","data_base64":"{{base64}}"}""",
+        ], default);
+
+        await worker.RunOnceAsync(default);
+
+        var effects = await service.EffectsAsync();
+        Assert.Equal([("bare-1", 1), ("binary-2", 2)], effects.Select(e => (e.EventId, e.Number)).Order());
+        Assert.Empty(await service.QueryAsync(d => d.Set<DeadLetter>().ToListAsync()));
+    }
+
+    [Fact]
+    public async Task An_event_of_a_handled_type_without_json_data_is_dead_lettered_naming_why()
+    {
+        await using var service = await ServiceAsync();
+        var worker = service.Worker();
+        await worker.RunOnceAsync(default);
+        await service.Bus.PublishAsync(Topic, [
+            """{"specversion":"1.0","id":"text-1","source":"/proof","type":"proof.order.placed.v1","subject":"order-1","datacontenttype":"text/plain","data":"order one"}""",
+        ], default);
+
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            await worker.RunOnceAsync(default);
+            service.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var letter = Assert.Single(await service.QueryAsync(d => d.Set<DeadLetter>().ToListAsync()));
+        Assert.Contains("carries no JSON data (datacontenttype text/plain)", letter.Error, StringComparison.Ordinal);
+        Assert.Empty(await service.EffectsAsync());
+    }
 }

@@ -11,10 +11,12 @@ public sealed class TraceContextTests
     [Fact]
     public async Task The_handler_runs_in_the_trace_of_the_request_that_wrote_the_event()
     {
+        var consumed = new List<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == MessagingTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = activity => { lock (consumed) { consumed.Add(activity); } },
         };
         ActivitySource.AddActivityListener(listener);
         await using var service = await ServiceUnderTest.CreateAsync(m => m
@@ -26,6 +28,7 @@ public sealed class TraceContextTests
         ActivityTraceId producerTrace;
         using (var request = new Activity("POST /orders").SetIdFormat(ActivityIdFormat.W3C).Start())
         {
+            request.TraceStateString = "vendor=abc";
             producerTrace = request.TraceId;
             await using var scope = service.Services.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<ProofDbContext>();
@@ -39,5 +42,7 @@ public sealed class TraceContextTests
 
         var effect = Assert.Single(await service.EffectsAsync());
         Assert.Equal(producerTrace.ToHexString(), effect.TraceId);
+        var processing = Assert.Single(consumed, a => a.TraceId == producerTrace && a.DisplayName == "proof.order.placed.v1 process");
+        Assert.Equal("vendor=abc", processing.TraceStateString);
     }
 }

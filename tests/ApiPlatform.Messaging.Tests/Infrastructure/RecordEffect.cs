@@ -18,7 +18,7 @@ public sealed class RecordEffect(ProofDbContext database, ProofSwitches switches
         database.Effects.Add(new Effect
         {
             EventId = context.EventId,
-            Subject = context.Subject,
+            Subject = context.Subject ?? "",
             Number = integrationEvent.Number,
             Sequence = integrationEvent.Sequence,
             TraceId = Activity.Current?.TraceId.ToHexString(),

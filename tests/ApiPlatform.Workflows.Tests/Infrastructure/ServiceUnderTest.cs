@@ -106,7 +106,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     {
         await using var database = Database.CreateContext();
         var rows = await database.Set<OutboxMessage>().Where(o => o.Subject == id).OrderBy(o => o.Sequence).ToListAsync();
-        return rows.Select(r => CloudEventSerializer.Deserialize(r.Envelope).Data.Deserialize<WorkflowTransitioned>(JsonSerializerOptions.Web)!).ToList();
+        return rows.Select(r => CloudEventSerializer.Deserialize(r.Envelope).Data!.Value.Deserialize<WorkflowTransitioned>(JsonSerializerOptions.Web)!).ToList();
     }
 
     public async ValueTask DisposeAsync()

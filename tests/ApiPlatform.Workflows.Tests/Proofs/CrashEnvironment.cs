@@ -105,7 +105,7 @@ internal sealed class CrashEnvironment : IAsyncDisposable
     {
         await using var database = Database.CreateContext();
         var rows = await database.Set<OutboxMessage>().OrderBy(o => o.Sequence).Select(o => o.Envelope).ToListAsync();
-        return rows.Select(r => CloudEventSerializer.Deserialize(r).Data.Deserialize<WorkflowTransitioned>(JsonSerializerOptions.Web)!)
+        return rows.Select(r => CloudEventSerializer.Deserialize(r).Data!.Value.Deserialize<WorkflowTransitioned>(JsonSerializerOptions.Web)!)
             .ToLookup(e => e.InstanceId, e => e.Step is null ? e.Kind : $"{e.Kind}:{e.Step}");
     }
 
