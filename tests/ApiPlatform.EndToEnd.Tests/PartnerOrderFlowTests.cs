@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 
 namespace ApiPlatform.EndToEnd.Tests;
 
@@ -95,7 +96,7 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
         // Too long for quote-to-cash (64 characters): refused the same way, in both versions.
         var tooLong = new string('q', 65);
         var v2 = new HttpRequestMessage(HttpMethod.Post, $"/experience/partner-portal/v2/quotes/{tooLong}/order");
-        v2.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        v2.Headers.Add(PlatformHeaders.IdempotencyKey, Guid.NewGuid().ToString("N"));
         var refused = await (await acme.SendAsync(v2)).AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
         Assert.True(refused.GetProperty("errors").TryGetProperty("quoteId", out _), refused.ToString());
     }
@@ -135,7 +136,7 @@ public sealed class PartnerOrderFlowTests(PlatformFixture platform)
     private static Task<HttpResponseMessage> OrderAsync(HttpClient client, string quoteId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"{Portal}/quotes/{quoteId}/order");
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        request.Headers.Add(PlatformHeaders.IdempotencyKey, Guid.NewGuid().ToString("N"));
         return client.SendAsync(request);
     }
 

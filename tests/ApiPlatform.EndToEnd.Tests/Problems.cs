@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 
 namespace ApiPlatform.EndToEnd.Tests;
 
@@ -31,7 +32,7 @@ internal static class Problems
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         if (idempotencyKey is not null)
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            request.Headers.Add(PlatformHeaders.IdempotencyKey, idempotencyKey);
         }
         return client.SendAsync(request);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 using ApiPlatform.SystemApis.Crm.Data;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
 using ApiPlatform.SystemApis.Testing;
@@ -134,7 +135,7 @@ public sealed class CanonicalWriteTests(CrmPlatform platform)
         {
             Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        request.Headers.Add(PlatformHeaders.IdempotencyKey, Guid.NewGuid().ToString("N"));
         return await client.SendAsync(request);
     }
 }

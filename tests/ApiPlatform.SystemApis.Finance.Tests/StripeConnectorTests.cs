@@ -1,4 +1,5 @@
 using System.Net;
+using ApiPlatform.Contracts;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
 using ApiPlatform.SystemApis.Testing;
 using WireMock.RequestBuilders;
@@ -47,7 +48,7 @@ public sealed class StripeConnectorTests
     [Fact]
     public async Task A_retried_create_sends_the_same_Idempotency_Key_and_answers_the_customer_Stripe_made_first()
     {
-        var create = Request.Create().WithPath("/v1/customers").UsingPost().WithHeader("Idempotency-Key", "*");
+        var create = Request.Create().WithPath("/v1/customers").UsingPost().WithHeader(PlatformHeaders.IdempotencyKey, "*");
         platform.Stripe.Given(create).InScenario("create").WillSetStateTo("made").RespondWith(Json(200, Customer("cus_QkL2m3N4o5P6q7")));
         platform.Stripe.Given(create).InScenario("create").WhenStateIs("made")
             .RespondWith(Json(200, Customer("cus_QkL2m3N4o5P6q7")).WithHeader("Idempotent-Replayed", "true"));
@@ -60,7 +61,7 @@ public sealed class StripeConnectorTests
 
         Assert.Equal("cus_QkL2m3N4o5P6q7", first.GetProperty("id").GetString());
         Assert.Equal(first.GetProperty("id").GetString(), retry.GetProperty("id").GetString());
-        var keys = platform.Stripe.LogEntries.Select(e => e.RequestMessage?.Headers?["Idempotency-Key"].Single()).ToList();
+        var keys = platform.Stripe.LogEntries.Select(e => e.RequestMessage?.Headers?[PlatformHeaders.IdempotencyKey].Single()).ToList();
         Assert.Equal(2, keys.Count);
         Assert.Single(keys.Distinct());
         Assert.NotEqual(key, keys[0]);

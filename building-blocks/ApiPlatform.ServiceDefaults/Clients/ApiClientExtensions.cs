@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,6 @@ namespace ApiPlatform.ServiceDefaults.Clients;
 
 public static class ApiClientExtensions
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     /// <summary>
     /// Registers a Refit client for another tier's API at <c>Downstream:{api}</c>, with the token handler
     /// (scope <c>{tier}:{api}</c>), the correlation id and the standard resilience handler. Unsafe methods are
@@ -53,7 +52,7 @@ public static class ApiClientExtensions
         var request = args.Context.GetRequestMessage();
         var retryable = request is not null
             && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options
-                || request.Headers.Contains(IdempotencyKeyHeader));
+                || request.Headers.Contains(PlatformHeaders.IdempotencyKey));
         return ValueTask.FromResult(retryable && HttpClientResiliencePredicates.IsTransient(args.Outcome));
     }
 }

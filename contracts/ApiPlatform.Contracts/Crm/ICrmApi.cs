@@ -12,7 +12,7 @@ public interface ICrmApi
     Task<IApiResponse<Quote>> GetQuoteAsync(string id, CancellationToken cancellationToken);
 
     [Post("/v1/quotes")]
-    Task<IApiResponse<Quote>> CreateQuoteAsync([Body] CreateQuoteRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<IApiResponse<Quote>> CreateQuoteAsync([Body] CreateQuoteRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Post("/v1/quotes/{id}/submit")]
     Task<IApiResponse<Quote>> SubmitQuoteAsync(string id, [Query] string? tenant, CancellationToken cancellationToken);
@@ -40,7 +40,7 @@ public interface ICrmApi
     Task<IApiResponse<Account>> GetAccountAsync(string id, [Query] string? tenant, CancellationToken cancellationToken);
 
     [Post("/v1/accounts")]
-    Task<IApiResponse<Account>> CreateAccountAsync([Body] CreateAccountRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<IApiResponse<Account>> CreateAccountAsync([Body] CreateAccountRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Put("/v1/accounts/{id}")]
     Task<IApiResponse<Account>> UpdateAccountAsync(string id, [Body] UpdateAccountRequest request, [Query] string? tenant, CancellationToken cancellationToken);
@@ -49,7 +49,7 @@ public interface ICrmApi
     Task<Page<Contact>> ListContactsAsync([Query] string? tenant, [Query] string? accountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Post("/v1/contacts")]
-    Task<IApiResponse<Contact>> CreateContactAsync([Body] CreateContactRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<IApiResponse<Contact>> CreateContactAsync([Body] CreateContactRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/opportunities")]
     Task<Page<Opportunity>> ListOpportunitiesAsync(
@@ -57,5 +57,5 @@ public interface ICrmApi
 
     [Post("/v1/opportunities")]
     Task<IApiResponse<Opportunity>> CreateOpportunityAsync(
-        [Body] CreateOpportunityRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body] CreateOpportunityRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 }

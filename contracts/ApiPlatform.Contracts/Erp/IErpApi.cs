@@ -6,7 +6,7 @@ namespace ApiPlatform.Contracts.Erp;
 public interface IErpApi
 {
     [Post("/v1/sales-orders")]
-    Task<SalesOrder> CreateSalesOrderAsync([Body] CreateSalesOrderRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<SalesOrder> CreateSalesOrderAsync([Body] CreateSalesOrderRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/sales-orders/{id}")]
     Task<IApiResponse<SalesOrder>> GetSalesOrderAsync(string id, CancellationToken cancellationToken);
@@ -40,7 +40,7 @@ public interface IErpApi
     /// <summary>A repeat with the same key (per tenant) answers the first reservation: 201 when made, 200 on a replay.</summary>
     [Post("/v1/reservations")]
     Task<IApiResponse<Reservation>> ReserveAsync(
-        [Body] CreateReservationRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body] CreateReservationRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>Releasing is idempotent in effect: a reservation no longer active answers 409 and changes nothing.</summary>
     [Post("/v1/reservations/{id}/release")]
@@ -48,7 +48,7 @@ public interface IErpApi
 
     [Post("/v1/purchase-orders")]
     Task<IApiResponse<PurchaseOrder>> CreatePurchaseOrderAsync(
-        [Body] CreatePurchaseOrderRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body] CreatePurchaseOrderRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/purchase-orders/{id}")]
     Task<IApiResponse<PurchaseOrder>> GetPurchaseOrderAsync(string id, CancellationToken cancellationToken);
@@ -59,5 +59,5 @@ public interface IErpApi
     /// <summary>A repeat with the same key (per client) answers the first receipt: 201 when booked, 200 on a replay.</summary>
     [Post("/v1/goods-receipts")]
     Task<IApiResponse<GoodsReceipt>> CreateGoodsReceiptAsync(
-        [Body] CreateGoodsReceiptRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body] CreateGoodsReceiptRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 }

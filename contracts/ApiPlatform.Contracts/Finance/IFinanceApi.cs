@@ -6,7 +6,7 @@ namespace ApiPlatform.Contracts.Finance;
 public interface IFinanceApi
 {
     [Post("/v1/credit-assessments")]
-    Task<CreditAssessment> AssessCreditAsync([Body] CreditAssessmentRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<CreditAssessment> AssessCreditAsync([Body] CreditAssessmentRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>Ends an approved assessment's commitment; releasing a released one answers it unchanged.</summary>
     [Post("/v1/credit-assessments/{id}/release")]
@@ -16,7 +16,7 @@ public interface IFinanceApi
     Task<IApiResponse<TaxQuote>> CalculateTaxAsync([Body] TaxCalculationRequest request, CancellationToken cancellationToken);
 
     [Post("/v1/invoices")]
-    Task<IApiResponse<Invoice>> IssueInvoiceAsync([Body] IssueInvoiceRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<IApiResponse<Invoice>> IssueInvoiceAsync([Body] IssueInvoiceRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/invoices/{id}")]
     Task<IApiResponse<Invoice>> GetInvoiceAsync(string id, CancellationToken cancellationToken);
@@ -65,7 +65,7 @@ public interface IFinanceApi
     /// <summary>A repeat with the same key answers the same customer: 201 when made, 200 on a replay.</summary>
     [Post("/v1/billing/customers")]
     Task<IApiResponse<BillingCustomer>> CreateBillingCustomerAsync(
-        [Body] CreateBillingCustomerRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body] CreateBillingCustomerRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/billing/customers")]
     Task<IApiResponse<CursorPage<BillingCustomer>>> ListBillingCustomersAsync(
@@ -78,7 +78,7 @@ public interface IFinanceApi
     /// <summary>A repeat with the same key answers the same subscription: 201 when made, 200 on a replay.</summary>
     [Post("/v1/billing/subscriptions")]
     Task<IApiResponse<Subscription>> CreateSubscriptionAsync(
-        [Body] CreateSubscriptionRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body] CreateSubscriptionRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/billing/subscriptions/{id}")]
     Task<IApiResponse<Subscription>> GetSubscriptionAsync(string id, [Query] string tenant, CancellationToken cancellationToken);

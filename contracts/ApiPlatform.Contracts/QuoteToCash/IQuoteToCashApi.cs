@@ -6,7 +6,7 @@ namespace ApiPlatform.Contracts.QuoteToCash;
 public interface IQuoteToCashApi
 {
     [Post("/v1/order-requests")]
-    Task<IApiResponse<OrderRequestStatus>> CreateOrderRequestAsync([Body] CreateOrderRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+    Task<IApiResponse<OrderRequestStatus>> CreateOrderRequestAsync([Body] CreateOrderRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/order-requests/{id}")]
     Task<IApiResponse<OrderRequestStatus>> GetOrderRequestAsync(string id, CancellationToken cancellationToken);
@@ -16,5 +16,5 @@ public interface IQuoteToCashApi
 
     [Post("/v1/order-requests/{id}/approval")]
     Task<IApiResponse<OrderRequestStatus>> DecideApprovalAsync(
-        string id, [Body] ApprovalDecisionRequest request, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        string id, [Body] ApprovalDecisionRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 }

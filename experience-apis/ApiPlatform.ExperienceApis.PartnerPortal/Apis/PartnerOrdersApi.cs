@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Claims;
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.Contracts;
 using ApiPlatform.ExperienceApis.PartnerPortal.Data;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
@@ -25,7 +25,7 @@ public static class PartnerOrdersApi
     }
 
     public static async Task<Results<Accepted<PartnerOrder>, ProblemHttpResult>> OrderQuote(
-        string quoteId, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey,
+        string quoteId, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey,
         [AsParameters] OrderPlacement placement, CancellationToken cancellationToken)
     {
         var (request, refused) = await placement.PlaceAsync(quoteId, idempotencyKey, cancellationToken);

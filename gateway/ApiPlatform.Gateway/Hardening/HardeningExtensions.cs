@@ -1,3 +1,4 @@
+using ApiPlatform.Contracts;
 using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.ServiceDefaults.Telemetry;
@@ -26,7 +27,7 @@ internal static class HardeningExtensions
             cors.AddPolicy(EdgeStartupFilter.CorsPolicy, policy => policy
                 .WithOrigins([.. gateway.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])
                 .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete)
-                .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.Accept, IdempotencyKey.HeaderName,
+                .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.Accept, PlatformHeaders.IdempotencyKey,
                     Correlation.HeaderName, "traceparent")
                 .WithExposedHeaders(RateLimitHeaders.Policy, RateLimitHeaders.Limit, HeaderNames.RetryAfter, HeaderNames.Location,
                     HeaderNames.Link, LifecycleCheck.DeprecationHeader, LifecycleCheck.SunsetHeader, Correlation.HeaderName, IdempotencyKey.ReplayedHeader)

@@ -8,7 +8,6 @@ namespace ApiPlatform.Gateway.Idempotency;
 /// </summary>
 internal static class IdempotencyKey
 {
-    public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     private const int MaxLength = 255;
 

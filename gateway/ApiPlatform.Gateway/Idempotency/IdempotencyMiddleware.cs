@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ApiPlatform.Contracts;
 using ApiPlatform.Gateway.Routing;
 using ApiPlatform.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ internal sealed partial class IdempotencyMiddleware(
             return next(context);
         }
 
-        var header = context.Request.Headers[IdempotencyKey.HeaderName];
+        var header = context.Request.Headers[PlatformHeaders.IdempotencyKey];
         if (header.Count == 0)
         {
             return route.Idempotency == IdempotencyMode.Required

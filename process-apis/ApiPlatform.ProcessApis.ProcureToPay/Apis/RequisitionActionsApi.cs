@@ -5,6 +5,7 @@ using System.Text;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.ProcureToPay;
 using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.Contracts;
 using ApiPlatform.ProcessApis.ProcureToPay.Workflows;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Clients;
@@ -102,7 +103,7 @@ public static class RequisitionActionsApi
     }
 
     public static async Task<Results<Accepted<Requisition>, NotFound, ProblemHttpResult>> Receive(
-        string id, RecordReceiptRequest body, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey, IWorkflowClient workflows, Requisitions requisitions, IErpApi erp, ClaimsPrincipal user,
+        string id, RecordReceiptRequest body, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, IWorkflowClient workflows, Requisitions requisitions, IErpApi erp, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
         if (await RequisitionsApi.Visible(id, workflows, user, cancellationToken) is not { } instance)

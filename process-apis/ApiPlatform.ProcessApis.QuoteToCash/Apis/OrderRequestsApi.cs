@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Claims;
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.Contracts;
 using ApiPlatform.ProcessApis.QuoteToCash.Workflows;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
@@ -35,7 +35,7 @@ public static class OrderRequestsApi
     }
 
     public static async Task<Results<Accepted<OrderRequestStatus>, ProblemHttpResult>> CreateOrderRequest(
-        CreateOrderRequest body, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey,
+        CreateOrderRequest body, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey,
         OrderRequests orders, IWorkflowClient workflows, ICrmApi crm, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         if (await orders.FindByQuoteAsync(body.QuoteId, cancellationToken) is { } existing)

@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Crm.Connectors;
@@ -40,7 +40,7 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Created<Account>, Ok<Account>, ProblemHttpResult>> CreateAccount(
-        CreateAccountRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] CrmRequest crm,
+        CreateAccountRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] CrmRequest crm,
         CancellationToken cancellationToken)
     {
         var (connector, tenant) = crm.For(request.Tenant);

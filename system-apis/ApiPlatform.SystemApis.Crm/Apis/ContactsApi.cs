@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,7 +35,7 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Created<Contact>, Ok<Contact>, ProblemHttpResult>> CreateContact(
-        CreateContactRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] CrmRequest crm,
+        CreateContactRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] CrmRequest crm,
         CancellationToken cancellationToken)
     {
         var (connector, tenant) = crm.For(request.Tenant);

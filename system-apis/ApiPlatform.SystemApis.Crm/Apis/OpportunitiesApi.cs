@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +37,7 @@ public static class OpportunitiesApi
     }
 
     public static async Task<Results<Created<Opportunity>, Ok<Opportunity>, ProblemHttpResult>> CreateOpportunity(
-        CreateOpportunityRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] CrmRequest crm,
+        CreateOpportunityRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] CrmRequest crm,
         CancellationToken cancellationToken)
     {
         var (connector, tenant) = crm.For(request.Tenant);

@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +38,7 @@ public static class QuotesApi
     }
 
     public static async Task<Results<Created<Quote>, Ok<Quote>, ProblemHttpResult>> CreateQuote(
-        CreateQuoteRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] CrmRequest crm,
+        CreateQuoteRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] CrmRequest crm,
         CancellationToken cancellationToken)
     {
         var (connector, tenant) = crm.For(request.Tenant);

@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -27,7 +27,7 @@ public static class GoodsReceiptsApi
     }
 
     public static async Task<Results<Created<GoodsReceipt>, Ok<GoodsReceipt>, NotFound, ProblemHttpResult>> Receive(
-        CreateGoodsReceiptRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, StockLedger ledger, TimeProvider time,
+        CreateGoodsReceiptRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, StockLedger ledger, TimeProvider time,
         [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
     {
         if (idempotencyKey is { Length: 0 or > 128 })

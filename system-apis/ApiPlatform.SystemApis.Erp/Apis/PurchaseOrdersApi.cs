@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -28,7 +28,7 @@ public static class PurchaseOrdersApi
     }
 
     public static async Task<Results<Created<PurchaseOrder>, Ok<PurchaseOrder>, ProblemHttpResult>> CreatePurchaseOrder(
-        CreatePurchaseOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, TimeProvider time, [AsParameters] ErpRequest erp,
+        CreatePurchaseOrderRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, TimeProvider time, [AsParameters] ErpRequest erp,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128)

@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -30,7 +30,7 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Created<Reservation>, Ok<Reservation>, ProblemHttpResult>> Reserve(
-        CreateReservationRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, StockLedger ledger, [AsParameters] ErpRequest erp,
+        CreateReservationRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, StockLedger ledger, [AsParameters] ErpRequest erp,
         CancellationToken cancellationToken)
     {
         if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128))

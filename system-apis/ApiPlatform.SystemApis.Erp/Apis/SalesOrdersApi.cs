@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ApiPlatform.Contracts.Erp;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
@@ -33,7 +34,7 @@ public static class SalesOrdersApi
     }
 
     public static async Task<Results<Created<SalesOrder>, Ok<SalesOrder>, ProblemHttpResult>> CreateSalesOrder(
-        CreateSalesOrderRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, StockLedger ledger, [AsParameters] ErpRequest erp,
+        CreateSalesOrderRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, StockLedger ledger, [AsParameters] ErpRequest erp,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128)

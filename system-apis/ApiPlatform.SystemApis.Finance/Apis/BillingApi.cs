@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Connectors.Routing;
@@ -37,7 +37,7 @@ public static class BillingApi
     }
 
     public static async Task<Results<Created<BillingCustomer>, Ok<BillingCustomer>>> CreateCustomer(
-        CreateBillingCustomerRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] BillingRequest billing,
+        CreateBillingCustomerRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] BillingRequest billing,
         CancellationToken cancellationToken)
     {
         var (connector, _) = billing.For(request.Tenant);
@@ -60,7 +60,7 @@ public static class BillingApi
     }
 
     public static async Task<Results<Created<Subscription>, Ok<Subscription>>> CreateSubscription(
-        CreateSubscriptionRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] BillingRequest billing,
+        CreateSubscriptionRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] BillingRequest billing,
         CancellationToken cancellationToken)
     {
         var (connector, _) = billing.For(request.Tenant);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -32,7 +32,7 @@ public static class CreditAssessmentsApi
     }
 
     public static async Task<Results<Created<CreditAssessment>, Ok<CreditAssessment>, NotFound, ProblemHttpResult>> AssessCredit(
-        CreditAssessmentRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        CreditAssessmentRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey,
         FinanceDbContext db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
         // Keys are scoped per client, as the Idempotency-Key draft asks.

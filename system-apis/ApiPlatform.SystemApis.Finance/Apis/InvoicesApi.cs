@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Data;
@@ -32,7 +32,7 @@ public static class InvoicesApi
     }
 
     public static async Task<Results<Created<Invoice>, Ok<Invoice>, ProblemHttpResult>> Issue(
-        IssueInvoiceRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, [AsParameters] FinanceRequest finance,
+        IssueInvoiceRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] FinanceRequest finance,
         TaxCalculator tax, GeneralLedger ledger, TimeProvider time, CancellationToken cancellationToken)
     {
         TenantScope.Resolve(finance.User, request.Tenant);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 
 namespace ApiPlatform.EndToEnd.Tests.PartnerPortal;
 
@@ -12,7 +13,7 @@ internal static class PortalV2
     public static Task<HttpResponseMessage> OrderAsync(HttpClient partner, string quoteId)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"{V2}/quotes/{quoteId}/order");
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        request.Headers.Add(PlatformHeaders.IdempotencyKey, Guid.NewGuid().ToString("N"));
         return partner.SendAsync(request);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 
 namespace ApiPlatform.EndToEnd.Tests.QuoteToCash;
 
@@ -46,7 +47,7 @@ internal static class Orders
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-            request.Headers.Add("Idempotency-Key", key);
+            request.Headers.Add(PlatformHeaders.IdempotencyKey, key);
             if (correlationId is not null)
             {
                 request.Headers.Add("X-Correlation-Id", correlationId);

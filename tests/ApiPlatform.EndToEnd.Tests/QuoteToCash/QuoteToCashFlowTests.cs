@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 
 namespace ApiPlatform.EndToEnd.Tests.QuoteToCash;
 
@@ -105,7 +106,7 @@ public sealed class QuoteToCashFlowTests(PlatformFixture platform)
 
         // Ordering it through the API as well is refused, naming the order request the event started.
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Orders.Process}/order-requests") { Content = System.Net.Http.Json.JsonContent.Create(new { quoteId }) };
-        request.Headers.Add("Idempotency-Key", Orders.Key());
+        request.Headers.Add(PlatformHeaders.IdempotencyKey, Orders.Key());
         var conflict = await (await sales.SendAsync(request)).AssertProblemAsync(HttpStatusCode.Conflict, "conflict");
         Assert.Equal(id, conflict.GetProperty("existingOrderRequestId").GetString());
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 using ApiPlatform.EndToEnd.Tests.QuoteToCash;
 using Xunit.Abstractions;
 
@@ -50,7 +51,7 @@ public sealed class BolaTests(PlatformFixture platform, ITestOutputHelper output
                         p.Replace("{" + (string)parameter["name"]! + "}", Uri.EscapeDataString(id), StringComparison.Ordinal));
                     var body = operation.BodySchema is { } schema ? values.Valid(schema)?.ToJsonString() : null;
                     using var request = PublishedContracts.Request(operation, path, body);
-                    request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                    request.Headers.Add(PlatformHeaders.IdempotencyKey, Guid.NewGuid().ToString());
                     using var response = await client.SendAsync(request);
                     calls++;
                     if (response.IsSuccessStatusCode)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using ApiPlatform.Contracts;
 using Xunit.Abstractions;
 
 namespace ApiPlatform.EndToEnd.Tests.Security;
@@ -126,7 +127,7 @@ public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelpe
             using var request = PublishedContracts.Request(operation, path, body, mediaType);
             if (key is not null)
             {
-                request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+                request.Headers.TryAddWithoutValidation(PlatformHeaders.IdempotencyKey, key);
             }
             var response = await client.SendAsync(request);
             if (response.Headers.TryGetValues("RateLimit", out var limits)

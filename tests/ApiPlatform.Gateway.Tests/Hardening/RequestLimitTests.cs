@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ApiPlatform.Contracts;
 using ApiPlatform.Gateway.Tests.Infrastructure;
 using ApiPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -65,7 +66,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
             headers =>
             {
                 headers.TransferEncodingChunked = true;
-                headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+                headers.Add(PlatformHeaders.IdempotencyKey, Guid.NewGuid().ToString());
             });
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using ApiPlatform.Contracts;
 using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
         var original = await first.Content.ReadFromJsonAsync<EchoedRequest>();
         var replayed = await repeat.Content.ReadFromJsonAsync<EchoedRequest>();
         Assert.Equal(original!.Sequence, replayed!.Sequence);
-        Assert.Equal(key, original.Header("Idempotency-Key"));
+        Assert.Equal(key, original.Header(PlatformHeaders.IdempotencyKey));
         Assert.Equal(first.Content.Headers.ContentType, repeat.Content.Headers.ContentType);
     }
 

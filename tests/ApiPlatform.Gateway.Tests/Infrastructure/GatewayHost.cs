@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,7 +82,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>POSTs JSON text, with an Idempotency-Key when <paramref name="idempotencyKey"/> is given (sent as is).</summary>
     public Task<HttpResponseMessage> PostAsync(string path, string token, string json, string? idempotencyKey = null) =>
         SendAsync(HttpMethod.Post, path, token, new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-            headers => { if (idempotencyKey is not null) { headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey); } });
+            headers => { if (idempotencyKey is not null) { headers.TryAddWithoutValidation(PlatformHeaders.IdempotencyKey, idempotencyKey); } });
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 
 namespace ApiPlatform.SystemApis.Testing;
 
@@ -38,7 +39,7 @@ public static class HttpAssertions
         var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (idempotencyKey is not null)
         {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            request.Headers.Add(PlatformHeaders.IdempotencyKey, idempotencyKey);
         }
         return client.SendAsync(request);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ApiPlatform.Contracts;
 
 namespace ApiPlatform.ScaleOut;
 
@@ -83,7 +84,7 @@ internal sealed class Client(Uri gateway, string clientId, string secret) : IDis
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-            request.Headers.Add("Idempotency-Key", key);
+            request.Headers.Add(PlatformHeaders.IdempotencyKey, key);
             HttpResponseMessage? response = null;
             try
             {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ public static class OrdersApi
     }
 
     public static async Task<Results<Accepted<PortalOrder>, ProblemHttpResult>> OrderQuote(
-        string quoteId, [FromHeader(Name = ApiClientExtensions.IdempotencyKeyHeader)] string? idempotencyKey,
+        string quoteId, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey,
         [AsParameters] OrderPlacement placement, CancellationToken cancellationToken)
     {
         var (request, refused) = await placement.PlaceAsync(quoteId, idempotencyKey, cancellationToken);

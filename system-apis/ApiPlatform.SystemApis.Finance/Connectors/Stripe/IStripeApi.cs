@@ -1,3 +1,4 @@
+using ApiPlatform.Contracts;
 using Refit;
 
 namespace ApiPlatform.SystemApis.Finance.Connectors.Stripe;
@@ -13,7 +14,7 @@ public interface IStripeApi
 
     [Post("/v1/customers")]
     Task<IApiResponse<StripeCustomer>> CreateCustomerAsync(
-        [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/subscriptions")]
     Task<StripeList<StripeSubscription>> ListSubscriptionsAsync(
@@ -24,7 +25,7 @@ public interface IStripeApi
 
     [Post("/v1/subscriptions")]
     Task<IApiResponse<StripeSubscription>> CreateSubscriptionAsync(
-        [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, [Header("Idempotency-Key")] string idempotencyKey, CancellationToken cancellationToken);
+        [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>Cancels the subscription immediately and answers it, now <c>canceled</c>.</summary>
     [Delete("/v1/subscriptions/{id}")]
