@@ -96,6 +96,7 @@ public static class GatewayExtensions
         app.MapConsumersApi();
         app.MapOpenApiDocumentApi();
         app.MapDeveloperPortal();
+        app.MapProblemDocumentation();
         app.MapAdminApi();
         app.MapCatalogProxy();
         app.MapFallback("{**path}", NotFound).AllowAnonymous().ExcludeFromDescription();

@@ -1,9 +1,15 @@
 namespace ApiPlatform.ServiceDefaults.Errors;
 
 /// <summary>Stable <c>type</c> URIs of the problem details the platform returns (RFC 9457).</summary>
+/// <summary>
+/// The platform's problem types (RFC 9457). Each is a relative reference with its full path (as §3.1.1 recommends for
+/// relative type URIs): resolved against the address a problem came from through the gateway, it leads to the
+/// developer portal's page for the type, which says what it means and what to do.
+/// </summary>
 public static class ProblemTypes
 {
-    private const string Base = "https://apiplatform.example/problems/";
+    /// <summary>Where the developer portal documents the problem types; every type is this path plus its name.</summary>
+    public const string Base = "/developers/problems/";
 
     public const string Validation = Base + "validation";
     public const string BadRequest = Base + "bad-request";

@@ -13,7 +13,7 @@ namespace ApiPlatform.Gateway.Apis;
 internal static class AdminApi
 {
     public const string BasePath = "/admin";
-    public const string StoreUnavailableType = "https://apiplatform.example/problems/lifecycle-store-unavailable";
+    public const string StoreUnavailableType = ProblemTypes.Base + "lifecycle-store-unavailable";
 
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {

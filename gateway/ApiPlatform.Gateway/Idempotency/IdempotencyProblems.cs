@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ApiPlatform.Gateway.Idempotency;
@@ -5,7 +6,7 @@ namespace ApiPlatform.Gateway.Idempotency;
 /// <summary>The answers of the idempotency check, each with its own stable problem type.</summary>
 internal static class IdempotencyProblems
 {
-    private const string Base = "https://apiplatform.example/problems/";
+    private const string Base = ProblemTypes.Base;
     public const string KeyMissingType = Base + "idempotency-key-missing";
     public const string KeyMalformedType = Base + "idempotency-key-malformed";
     public const string InFlightType = Base + "idempotency-in-flight";

@@ -52,7 +52,7 @@ public sealed class StepFaults
     {
         RequestMessage = request,
         Content = new StringContent(
-            $$"""{"type":"https://apiplatform.example/problems/business-rule","title":"Injected fault","status":{{(int)status}},"detail":"The system of record refused the request (injected by the test)."}""",
+            $$"""{"type":"/developers/problems/business-rule","title":"Injected fault","status":{{(int)status}},"detail":"The system of record refused the request (injected by the test)."}""",
             Encoding.UTF8, "application/problem+json"),
     };
 }
