@@ -97,7 +97,7 @@ internal sealed class RedisIdempotencyStore(IConnectionMultiplexer redis) : IIde
     {
         if (!redis.IsConnected)
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected.");
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is not connected.", null, CommandStatus.Unknown);
         }
     }
 }

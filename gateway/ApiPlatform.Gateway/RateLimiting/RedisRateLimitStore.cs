@@ -36,7 +36,7 @@ internal sealed class RedisRateLimitStore(IConnectionMultiplexer redis) : IRateL
     {
         if (!redis.IsConnected)
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "Redis is not connected.");
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "Redis is not connected.", null, CommandStatus.Unknown);
         }
 
         var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(LeaseScript, [key],

@@ -21,9 +21,6 @@ internal static class UsageExtensions
             options.ConnectTimeout = 2000;
             options.AsyncTimeout = 1000;
             options.SyncTimeout = 1000;
-            // The gateway's Redis traffic is light (leases, idempotency records, usage flushes) and never blocks a
-            // thread: the shared thread pool serves it instead of ten dedicated socket threads.
-            options.SocketManager = SocketManager.ThreadPool;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
             services.AddSingleton<IUsageStore, RedisUsageStore>();
             health.AddCheck<RedisHealthCheck>("redis", tags: [HealthExtensions.ReadyTag]);
