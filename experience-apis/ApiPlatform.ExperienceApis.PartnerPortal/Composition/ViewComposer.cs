@@ -11,6 +11,9 @@ namespace ApiPlatform.ExperienceApis.PartnerPortal.Composition;
 /// </summary>
 public sealed class ViewComposer(IOptions<CompositionOptions> options, ILogger<ViewComposer> logger)
 {
+    /// <summary>Each part's time budget.</summary>
+    public TimeSpan PartTimeout => options.Value.PartTimeout;
+
     public async Task<Part<T>> LoadAsync<T>(string system, Func<CancellationToken, Task<T?>> load, CancellationToken requestAborted) where T : class
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);

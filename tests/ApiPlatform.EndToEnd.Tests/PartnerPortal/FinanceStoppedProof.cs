@@ -49,12 +49,19 @@ public sealed class FinanceStoppedProof(ITestOutputHelper output) : IAsyncLifeti
         Assert.True(stopwatch.Elapsed < PartTimeout + TimeSpan.FromSeconds(2), $"took {stopwatch.ElapsedMilliseconds} ms");
         output.WriteLine($"order with finance stopped: {degraded.GetProperty("unavailable")} in {stopwatch.ElapsedMilliseconds} ms (part budget {PartTimeout.TotalMilliseconds} ms)");
 
-        // A view that is finance alone cannot be partly answered: it is a problem naming the cause, never a 500.
-        stopwatch.Restart();
-        var balance = await acme.GetAsync($"{PortalV2.V2}/balance");
-        output.WriteLine($"balance with finance stopped: {(int)balance.StatusCode} in {stopwatch.ElapsedMilliseconds} ms");
-        Assert.Contains((int)balance.StatusCode, new[] { 503, 504 });
-        Assert.Equal("application/problem+json", balance.Content.Headers.ContentType?.MediaType);
+        // A view that is finance alone cannot be partly answered: it is a 503 naming finance, within the same budget.
+        foreach (var path in new[] { "balance", "invoices", "invoices/inv-unknown" })
+        {
+            stopwatch.Restart();
+            var answer = await acme.GetAsync($"{PortalV2.V2}/{path}");
+            stopwatch.Stop();
+            output.WriteLine($"{path} with finance stopped: {(int)answer.StatusCode} in {stopwatch.ElapsedMilliseconds} ms");
+            var problem = await answer.AssertJsonAsync(HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            Assert.EndsWith("/problems/upstream-unavailable", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+            Assert.Equal(["finance"], problem.Unavailable());
+            Assert.True(stopwatch.Elapsed < PartTimeout + TimeSpan.FromSeconds(2), $"{path} took {stopwatch.ElapsedMilliseconds} ms");
+        }
     }
 
     public async Task DisposeAsync()
