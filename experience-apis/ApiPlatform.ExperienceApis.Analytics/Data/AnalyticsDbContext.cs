@@ -1,4 +1,5 @@
 using ApiPlatform.Messaging;
+using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.ExperienceApis.Analytics.Data;
@@ -11,6 +12,8 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<TransactionLinkEntity> TransactionLinks => Set<TransactionLinkEntity>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.DecimalsAreAmounts();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<TransactionEntity>(transaction =>
@@ -19,7 +22,6 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
             transaction.HasIndex(t => new { t.Tenant, t.Kind });
             transaction.HasIndex(t => new { t.Ended, t.DueAt });
             transaction.HasIndex(t => t.StartedAt);
-            transaction.Property(t => t.Amount).HasPrecision(18, 2);
         });
         model.Entity<TimelineEntryEntity>(entry =>
         {

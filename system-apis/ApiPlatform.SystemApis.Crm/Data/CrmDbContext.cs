@@ -1,4 +1,5 @@
 using ApiPlatform.Messaging;
+using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Crm.Data;
@@ -9,6 +10,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<ContactEntity> Contacts => Set<ContactEntity>();
     public DbSet<OpportunityEntity> Opportunities => Set<OpportunityEntity>();
     public DbSet<QuoteEntity> Quotes => Set<QuoteEntity>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.DecimalsAreAmounts();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -32,7 +35,6 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             opportunity.HasIndex(o => new { o.Tenant, o.AccountId });
             opportunity.HasIndex(o => new { o.Tenant, o.CreationKey }).IsUnique();
             opportunity.Property(o => o.Stage).HasConversion<string>().HasMaxLength(16);
-            opportunity.Property(o => o.Amount).HasPrecision(18, 2);
         });
         model.Entity<QuoteEntity>(quote =>
         {
@@ -40,15 +42,15 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
             quote.HasIndex(q => new { q.Tenant, q.AccountId });
             quote.HasIndex(q => q.Number).IsUnique();
             quote.HasIndex(q => new { q.Tenant, q.CreationKey }).IsUnique();
-            quote.Property(q => q.TaxRate).HasPrecision(9, 4);
+            quote.Property(q => q.TaxRate).IsRate();
             quote.Property(q => q.OpportunityStageBeforeWon).HasConversion<string>().HasMaxLength(16);
             quote.OwnsMany(q => q.Lines, line =>
             {
                 line.WithOwner().HasForeignKey("QuoteId");
                 line.HasKey("QuoteId", nameof(QuoteLineEntity.LineNumber));
-                line.Property(l => l.Quantity).HasPrecision(18, 4);
-                line.Property(l => l.UnitPrice).HasPrecision(18, 4);
-                line.Property(l => l.DiscountPercent).HasPrecision(9, 4);
+                line.Property(l => l.Quantity).IsQuantity();
+                line.Property(l => l.UnitPrice).IsUnitPrice();
+                line.Property(l => l.DiscountPercent).IsPercentage();
             });
         });
     }

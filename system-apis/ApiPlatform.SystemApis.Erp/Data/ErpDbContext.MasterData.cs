@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Data;
@@ -21,8 +22,8 @@ public sealed partial class ErpDbContext
             {
                 price.WithOwner().HasForeignKey("PriceListId");
                 price.HasKey("PriceListId", nameof(PriceEntity.Sku), nameof(PriceEntity.MinQuantity));
-                price.Property(p => p.MinQuantity).HasPrecision(18, 4);
-                price.Property(p => p.UnitPrice).HasPrecision(18, 4);
+                price.Property(p => p.MinQuantity).IsQuantity();
+                price.Property(p => p.UnitPrice).IsUnitPrice();
             });
         });
         model.Entity<SupplierEntity>(supplier =>
@@ -37,8 +38,8 @@ public sealed partial class ErpDbContext
         model.Entity<StockEntity>(stock =>
         {
             stock.HasKey(s => new { s.Sku, s.Warehouse });
-            stock.Property(s => s.OnHand).HasPrecision(18, 4).IsConcurrencyToken();
-            stock.Property(s => s.Reserved).HasPrecision(18, 4).IsConcurrencyToken();
+            stock.Property(s => s.OnHand).IsQuantity().IsConcurrencyToken();
+            stock.Property(s => s.Reserved).IsQuantity().IsConcurrencyToken();
             stock.Ignore(s => s.Available);
             // Cast: SQLite keeps decimals as text, which would compare as strings.
             stock.ToTable(t => t.HasCheckConstraint("CK_Stock_NeverNegative",
@@ -54,7 +55,7 @@ public sealed partial class ErpDbContext
             reservation.Property(r => r.IdempotencyKey).HasMaxLength(128);
             reservation.Property(r => r.RequestHash).HasMaxLength(64);
             reservation.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-            reservation.Property(r => r.Quantity).HasPrecision(18, 4);
+            reservation.Property(r => r.Quantity).IsQuantity();
         });
     }
 
@@ -70,9 +71,9 @@ public sealed partial class ErpDbContext
             {
                 line.WithOwner().HasForeignKey("PurchaseOrderId");
                 line.HasKey("PurchaseOrderId", nameof(PurchaseOrderLineEntity.LineNumber));
-                line.Property(l => l.Quantity).HasPrecision(18, 4);
-                line.Property(l => l.ReceivedQuantity).HasPrecision(18, 4);
-                line.Property(l => l.UnitPrice).HasPrecision(18, 4);
+                line.Property(l => l.Quantity).IsQuantity();
+                line.Property(l => l.ReceivedQuantity).IsQuantity();
+                line.Property(l => l.UnitPrice).IsUnitPrice();
             });
         });
         model.Entity<GoodsReceiptEntity>(receipt =>
@@ -87,7 +88,7 @@ public sealed partial class ErpDbContext
             {
                 line.WithOwner().HasForeignKey("GoodsReceiptId");
                 line.HasKey("GoodsReceiptId", nameof(GoodsReceiptLineEntity.PurchaseOrderLineNumber));
-                line.Property(l => l.Quantity).HasPrecision(18, 4);
+                line.Property(l => l.Quantity).IsQuantity();
             });
         });
     }

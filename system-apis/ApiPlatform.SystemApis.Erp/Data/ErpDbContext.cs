@@ -1,4 +1,5 @@
 using ApiPlatform.Messaging;
+using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Data;
@@ -16,6 +17,8 @@ public sealed partial class ErpDbContext(DbContextOptions<ErpDbContext> options)
     public DbSet<PurchaseOrderEntity> PurchaseOrders => Set<PurchaseOrderEntity>();
     public DbSet<GoodsReceiptEntity> GoodsReceipts => Set<GoodsReceiptEntity>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.DecimalsAreAmounts();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -31,9 +34,9 @@ public sealed partial class ErpDbContext(DbContextOptions<ErpDbContext> options)
             {
                 line.WithOwner().HasForeignKey("SalesOrderId");
                 line.HasKey("SalesOrderId", nameof(SalesOrderLineEntity.LineNumber));
-                line.Property(l => l.Quantity).HasPrecision(18, 4);
-                line.Property(l => l.UnitPrice).HasPrecision(18, 4);
-                line.Property(l => l.DiscountPercent).HasPrecision(9, 4);
+                line.Property(l => l.Quantity).IsQuantity();
+                line.Property(l => l.UnitPrice).IsUnitPrice();
+                line.Property(l => l.DiscountPercent).IsPercentage();
             });
         });
         model.Entity<ShipmentEntity>(shipment =>
@@ -45,7 +48,7 @@ public sealed partial class ErpDbContext(DbContextOptions<ErpDbContext> options)
             {
                 line.WithOwner().HasForeignKey("ShipmentId");
                 line.HasKey("ShipmentId", nameof(ShipmentLineEntity.LineNumber));
-                line.Property(l => l.Quantity).HasPrecision(18, 4);
+                line.Property(l => l.Quantity).IsQuantity();
             });
         });
         OnMasterDataCreating(model);

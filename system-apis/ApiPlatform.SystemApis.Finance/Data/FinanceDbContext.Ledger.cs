@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Finance.Data;
@@ -18,8 +19,6 @@ public sealed partial class FinanceDbContext
             {
                 line.WithOwner().HasForeignKey("JournalEntryId");
                 line.HasKey("JournalEntryId", nameof(JournalLineEntity.LineNumber));
-                line.Property(l => l.Debit).HasPrecision(18, 2);
-                line.Property(l => l.Credit).HasPrecision(18, 2);
             });
         });
         model.Entity<SupplierInvoiceEntity>(invoice =>
@@ -28,9 +27,6 @@ public sealed partial class FinanceDbContext
             // A supplier's invoice number is recorded once: a second copy of the same invoice is not paid twice.
             invoice.HasIndex(i => new { i.Tenant, i.SupplierId, i.SupplierInvoiceNumber }).IsUnique();
             invoice.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
-            invoice.Property(i => i.Net).HasPrecision(18, 2);
-            invoice.Property(i => i.Tax).HasPrecision(18, 2);
-            invoice.Property(i => i.AmountPaid).HasPrecision(18, 2);
             invoice.Ignore(i => i.Total);
         });
         model.Entity<SupplierPaymentEntity>(payment =>
@@ -38,7 +34,6 @@ public sealed partial class FinanceDbContext
             payment.HasKey(p => p.Id);
             payment.HasIndex(p => p.SupplierInvoiceId);
             payment.HasIndex(p => new { p.Tenant, p.Reference }).IsUnique();
-            payment.Property(p => p.Amount).HasPrecision(18, 2);
         });
     }
 
@@ -55,16 +50,13 @@ public sealed partial class FinanceDbContext
             subscription.HasIndex(s => new { s.Tenant, s.CustomerId });
             subscription.HasIndex(s => new { s.Tenant, s.CreationKey }).IsUnique();
             subscription.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
-            subscription.Property(s => s.Quantity).HasPrecision(18, 4);
-            subscription.Property(s => s.UnitAmount).HasPrecision(18, 2);
+            subscription.Property(s => s.Quantity).IsQuantity();
         });
         model.Entity<BillingEventEntity>(billingEvent =>
         {
             billingEvent.HasKey(e => e.Id);
             billingEvent.HasIndex(e => new { e.Tenant, e.SourceSystem, e.SourceId }).IsUnique();
             billingEvent.Property(e => e.Type).HasConversion<string>().HasMaxLength(32);
-            billingEvent.Property(e => e.Amount).HasPrecision(18, 2);
-            billingEvent.Property(e => e.Tax).HasPrecision(18, 2);
         });
     }
 }

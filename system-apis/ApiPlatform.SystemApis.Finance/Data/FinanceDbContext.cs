@@ -1,4 +1,5 @@
 using ApiPlatform.Messaging;
+using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Finance.Data;
@@ -19,28 +20,25 @@ public sealed partial class FinanceDbContext(DbContextOptions<FinanceDbContext> 
     public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
     public DbSet<BillingEventEntity> BillingEvents => Set<BillingEventEntity>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.DecimalsAreAmounts();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
         model.Entity<CreditAccountEntity>(account =>
         {
             account.HasKey(a => a.AccountId);
-            account.Property(a => a.CreditLimit).HasPrecision(18, 2);
-            account.Property(a => a.OpenInvoices).HasPrecision(18, 2);
         });
         model.Entity<CreditAssessmentEntity>(assessment =>
         {
             assessment.HasKey(a => a.Id);
             assessment.HasIndex(a => new { a.RequestedBy, a.IdempotencyKey }).IsUnique();
             assessment.HasIndex(a => a.AccountId);
-            assessment.Property(a => a.Amount).HasPrecision(18, 2);
-            assessment.Property(a => a.CreditLimit).HasPrecision(18, 2);
-            assessment.Property(a => a.OpenExposure).HasPrecision(18, 2);
         });
         model.Entity<TaxRateEntity>(rate =>
         {
             rate.HasKey(r => new { r.Jurisdiction, r.TaxCode });
-            rate.Property(r => r.Rate).HasPrecision(9, 6);
+            rate.Property(r => r.Rate).IsRate();
         });
         OnReceivablesCreating(model);
         OnLedgerCreating(model);

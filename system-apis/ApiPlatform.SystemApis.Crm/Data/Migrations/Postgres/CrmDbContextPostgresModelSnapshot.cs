@@ -370,8 +370,8 @@ namespace ApiPlatform.SystemApis.Crm.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<decimal>("TaxRate")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("numeric(9,4)");
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
 
                     b.Property<string>("Tenant")
                         .IsRequired()

@@ -361,7 +361,7 @@ namespace ApiPlatform.SystemApis.Crm.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("TaxRate")
-                        .HasPrecision(9, 4)
+                        .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tenant")
