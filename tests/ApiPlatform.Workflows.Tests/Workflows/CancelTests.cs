@@ -4,10 +4,12 @@ namespace ApiPlatform.Workflows.Tests.Workflows;
 
 public sealed class CancelTests
 {
-    [Fact]
-    public async Task Cancelling_a_waiting_instance_compensates_its_completed_steps_and_ends_it_cancelled()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task Cancelling_a_waiting_instance_compensates_its_completed_steps_and_ends_it_cancelled(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync();
+        await using var service = await ServiceUnderTest.StartAsync(provider);
         var id = await service.StartApprovalAsync();
         await service.WaitForAsync(id, WorkflowStatus.Waiting);
 
@@ -25,10 +27,12 @@ public sealed class CancelTests
         Assert.Equal(CommandOutcome.Conflict, signal.Outcome);
     }
 
-    [Fact]
-    public async Task Cancelling_a_completed_instance_is_a_conflict_and_changes_nothing()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task Cancelling_a_completed_instance_is_a_conflict_and_changes_nothing(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync();
+        await using var service = await ServiceUnderTest.StartAsync(provider);
         var id = await service.StartOrderAsync();
         var before = await service.WaitForAsync(id, WorkflowStatus.Completed);
 

@@ -5,10 +5,12 @@ namespace ApiPlatform.Workflows.Tests.Workflows;
 
 public sealed class CompensationFailureTests
 {
-    [Fact]
-    public async Task A_compensation_that_keeps_failing_waits_for_an_operator_whose_retry_completes_it()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task A_compensation_that_keeps_failing_waits_for_an_operator_whose_retry_completes_it(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync(settings: new Dictionary<string, string?> { ["Workflows:CompensationMaxAttempts"] = "3" });
+        await using var service = await ServiceUnderTest.StartAsync(provider, settings: new Dictionary<string, string?> { ["Workflows:CompensationMaxAttempts"] = "3" });
         service.System.Fail(RecordStore.Do, "ship", Fault.Refusal("Out of stock."));
         service.System.Fail(RecordStore.Undo, "reserve", Fault.Unavailable);
 
@@ -38,10 +40,12 @@ public sealed class CompensationFailureTests
         Assert.DoesNotContain(await service.WithClientAsync(c => c.ListStalledAsync(null, 10, default)), s => s.Instance.Id == id);
     }
 
-    [Fact]
-    public async Task Retrying_a_completed_instance_is_a_conflict_and_an_unknown_one_is_not_found()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task Retrying_a_completed_instance_is_a_conflict_and_an_unknown_one_is_not_found(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync();
+        await using var service = await ServiceUnderTest.StartAsync(provider);
         var id = await service.StartOrderAsync();
         var before = await service.WaitForAsync(id, WorkflowStatus.Completed);
 

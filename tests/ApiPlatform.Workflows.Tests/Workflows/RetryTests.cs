@@ -5,10 +5,12 @@ namespace ApiPlatform.Workflows.Tests.Workflows;
 
 public sealed class RetryTests
 {
-    [Fact]
-    public async Task A_step_answered_503_twice_is_retried_and_completes_on_its_third_attempt()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task A_step_answered_503_twice_is_retried_and_completes_on_its_third_attempt(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync();
+        await using var service = await ServiceUnderTest.StartAsync(provider);
         service.System.Fail(RecordStore.Do, "invoice", Fault.Unavailable, times: 2);
 
         var id = await service.StartOrderAsync();
@@ -22,11 +24,13 @@ public sealed class RetryTests
         Assert.All(service.System.DocumentsOf(id), d => Assert.Equal(1, d.Requests));
     }
 
-    [Fact]
-    public async Task A_429_is_retried_no_sooner_than_its_Retry_After()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task A_429_is_retried_no_sooner_than_its_Retry_After(string provider)
     {
         // The backoff alone would wait 5-10 ms; the cap is raised so that it does not cut the server's 1 s.
-        await using var service = await ServiceUnderTest.StartAsync(settings: new Dictionary<string, string?> { ["Workflows:RetryMaxDelay"] = "00:00:05" });
+        await using var service = await ServiceUnderTest.StartAsync(provider, settings: new Dictionary<string, string?> { ["Workflows:RetryMaxDelay"] = "00:00:05" });
         service.System.Fail(RecordStore.Do, "ship", Fault.TooManyRequests(retryAfterSeconds: 1), times: 1);
 
         var id = await service.StartOrderAsync();
@@ -40,10 +44,12 @@ public sealed class RetryTests
         Assert.Equal(2, view.Steps.Single(s => s.Name == "ship").Attempts);
     }
 
-    [Fact]
-    public async Task A_step_that_keeps_failing_exhausts_its_budget_and_the_completed_steps_are_compensated()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task A_step_that_keeps_failing_exhausts_its_budget_and_the_completed_steps_are_compensated(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync(settings: new Dictionary<string, string?> { ["Workflows:MaxAttempts"] = "3" });
+        await using var service = await ServiceUnderTest.StartAsync(provider, settings: new Dictionary<string, string?> { ["Workflows:MaxAttempts"] = "3" });
         service.System.Fail(RecordStore.Do, "ship", Fault.Unavailable);
 
         var id = await service.StartOrderAsync();

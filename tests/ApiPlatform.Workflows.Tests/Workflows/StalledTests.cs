@@ -6,11 +6,13 @@ namespace ApiPlatform.Workflows.Tests.Workflows;
 
 public sealed class StalledTests
 {
-    [Fact]
-    public async Task An_instance_waiting_longer_than_its_steps_SLA_is_listed_as_stalled()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task An_instance_waiting_longer_than_its_steps_SLA_is_listed_as_stalled(string provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        await using var service = await ServiceUnderTest.StartAsync(clock: clock, settings: new Dictionary<string, string?>
+        await using var service = await ServiceUnderTest.StartAsync(provider, clock: clock, settings: new Dictionary<string, string?>
         {
             [$"Workflows:StepSla:{ApprovalWorkflow.Name}:approval"] = "00:10:00",
         });

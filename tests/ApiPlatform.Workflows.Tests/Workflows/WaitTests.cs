@@ -9,10 +9,12 @@ public sealed class WaitTests
 {
     private static readonly DateTimeOffset Monday = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task An_approval_signal_resumes_the_waiting_step_and_the_instance_completes()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task An_approval_signal_resumes_the_waiting_step_and_the_instance_completes(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync(clock: new FakeTimeProvider(Monday));
+        await using var service = await ServiceUnderTest.StartAsync(provider, clock: new FakeTimeProvider(Monday));
         var id = await service.StartApprovalAsync(deadlineMinutes: 60);
         var waiting = await service.WaitForAsync(id, WorkflowStatus.Waiting);
         Assert.Equal((ApprovalWorkflow.Signal, "approval"), (waiting.WaitingFor, waiting.CurrentStep));
@@ -32,10 +34,12 @@ public sealed class WaitTests
         Assert.Equal(CommandOutcome.Conflict, again.Outcome);
     }
 
-    [Fact]
-    public async Task A_milestone_recorded_with_the_wake_signal_resumes_the_waiting_step_which_sees_the_changed_state()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task A_milestone_recorded_with_the_wake_signal_resumes_the_waiting_step_which_sees_the_changed_state(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync(clock: new FakeTimeProvider(Monday));
+        await using var service = await ServiceUnderTest.StartAsync(provider, clock: new FakeTimeProvider(Monday));
         var id = await service.StartApprovalAsync(deadlineMinutes: null);
         await service.WaitForAsync(id, WorkflowStatus.Waiting);
 
@@ -55,10 +59,12 @@ public sealed class WaitTests
         Assert.Equal(2, service.Probe.ApprovalRuns[id]);
     }
 
-    [Fact]
-    public async Task A_rejection_refuses_the_step_and_compensates_what_was_done()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task A_rejection_refuses_the_step_and_compensates_what_was_done(string provider)
     {
-        await using var service = await ServiceUnderTest.StartAsync(clock: new FakeTimeProvider(Monday));
+        await using var service = await ServiceUnderTest.StartAsync(provider, clock: new FakeTimeProvider(Monday));
         var id = await service.StartApprovalAsync(deadlineMinutes: 60);
         await service.WaitForAsync(id, WorkflowStatus.Waiting);
 
@@ -74,11 +80,13 @@ public sealed class WaitTests
         Assert.Equal(["reserve"], service.System.DocumentsOf(id).Select(d => d.Step));
     }
 
-    [Fact]
-    public async Task A_passed_deadline_runs_the_step_once_with_its_timeout_and_a_late_signal_changes_nothing()
+    [SkippableTheory]
+    [InlineData(TestDatabase.Sqlite)]
+    [InlineData(TestDatabase.Postgres)]
+    public async Task A_passed_deadline_runs_the_step_once_with_its_timeout_and_a_late_signal_changes_nothing(string provider)
     {
         var clock = new FakeTimeProvider(Monday);
-        await using var service = await ServiceUnderTest.StartAsync(clock: clock);
+        await using var service = await ServiceUnderTest.StartAsync(provider, clock: clock);
         var id = await service.StartApprovalAsync(deadlineMinutes: 60);
         var waiting = await service.WaitForAsync(id, WorkflowStatus.Waiting);
 
