@@ -1,3 +1,4 @@
+using ApiPlatform.Contracts;
 using Refit;
 
 namespace ApiPlatform.Workflows.Tests.SystemOfRecord;
@@ -6,10 +7,10 @@ namespace ApiPlatform.Workflows.Tests.SystemOfRecord;
 public interface ISystemOfRecordApi
 {
     [Post("/documents/{step}")]
-    Task<DocumentReceipt> CreateAsync(string step, [Header("Idempotency-Key")] string idempotencyKey, [Body] DocumentRequest request, CancellationToken cancellationToken);
+    Task<DocumentReceipt> CreateAsync(string step, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, [Body] DocumentRequest request, CancellationToken cancellationToken);
 
     [Post("/documents/{step}/undo")]
-    Task<DocumentReceipt> UndoAsync(string step, [Header("Idempotency-Key")] string idempotencyKey, [Body] DocumentRequest request, CancellationToken cancellationToken);
+    Task<DocumentReceipt> UndoAsync(string step, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, [Body] DocumentRequest request, CancellationToken cancellationToken);
 }
 
 public sealed record DocumentRequest(string InstanceId);

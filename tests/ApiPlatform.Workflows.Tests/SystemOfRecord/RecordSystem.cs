@@ -1,3 +1,4 @@
+using ApiPlatform.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -48,7 +49,7 @@ public sealed class RecordSystem : IAsyncDisposable
 
     private static async Task<IResult> HandleAsync(RecordStore store, string kind, string step, DocumentRequest request, HttpContext http)
     {
-        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        var key = http.Request.Headers[PlatformHeaders.IdempotencyKey].ToString();
         var replica = http.Request.Headers[ReplicaHeader].ToString() is { Length: > 0 } r ? r : null;
         var at = DateTimeOffset.UtcNow;
         if (request.InstanceId == WarmUp)
