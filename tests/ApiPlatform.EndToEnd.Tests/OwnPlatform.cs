@@ -41,18 +41,9 @@ internal sealed class OwnPlatform : IAsyncDisposable
         return new OwnPlatform(dataDirectory, platform);
     }
 
-    /// <summary>A client of the gateway with a client-credentials token of one of the development clients.</summary>
-    public async Task<HttpClient> ClientAsync(string clientId, string secret)
-    {
-        var client = new HttpClient { BaseAddress = Platform.GatewayUrl };
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }));
-        var token = (await response.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    /// <summary>A client of the gateway that sends a current client-credentials token of one of the development clients.</summary>
+    public Task<HttpClient> ClientAsync(string clientId, string secret) =>
+        Task.FromResult(new RenewingToken(Platform.GatewayUrl, clientId, secret).Client());
 
     public async ValueTask DisposeAsync()
     {

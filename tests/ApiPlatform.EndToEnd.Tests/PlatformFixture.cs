@@ -13,7 +13,7 @@ namespace ApiPlatform.EndToEnd.Tests;
 public sealed class PlatformFixture : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "apiplatform-e2e-" + Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string> tokens = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenewingToken> tokens = new();
 
     public PlatformHost Platform { get; private set; } = null!;
 
@@ -73,33 +73,14 @@ public sealed class PlatformFixture : IAsyncLifetime
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl };
     }
 
-    /// <summary>A token from the token server, through the gateway, for one of the development clients.</summary>
-    public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
-    {
-        var cacheKey = $"{clientId}|{scope}";
-        if (tokens.TryGetValue(cacheKey, out var cached))
-        {
-            return cached;
-        }
+    /// <summary>A current token from the token server, through the gateway, for one of the development clients.</summary>
+    public Task<string> TokenAsync(string clientId, string secret, string? scope = null) => Token(clientId, secret, scope).GetAsync();
 
-        var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret };
-        if (scope is not null)
-        {
-            form["scope"] = scope;
-        }
+    /// <summary>A client of the gateway that sends a current token of one of the development clients with every request.</summary>
+    public Task<HttpClient> ClientAsync(string clientId, string secret) => Task.FromResult(Token(clientId, secret).Client());
 
-        using var response = await Gateway.PostAsync("/connect/token", new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, $"token for {clientId}: {(int)response.StatusCode} {body}");
-        return tokens[cacheKey] = body.GetProperty("access_token").GetString()!;
-    }
-
-    public async Task<HttpClient> ClientAsync(string clientId, string secret)
-    {
-        var client = new HttpClient { BaseAddress = Platform.GatewayUrl };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId, secret));
-        return client;
-    }
+    private RenewingToken Token(string clientId, string secret, string? scope = null) =>
+        tokens.GetOrAdd($"{clientId}|{scope}", _ => new RenewingToken(Platform.GatewayUrl, clientId, secret, scope));
 
     public Task<HttpClient> AcmeAsync() => ClientAsync("partner-acme", "acme-secret");
 

@@ -27,7 +27,7 @@ public sealed class SystemApiTests(PlatformFixture platform)
         var replay = await integration.PostJsonAsync("/system/erp/v1/sales-orders", Order(quoteId), key);
         // Straight to erp, past the gateway's idempotency store: erp itself keeps one order per client and key.
         using var direct = new HttpClient { BaseAddress = platform.Platform.Urls["erp"] };
-        direct.DefaultRequestHeaders.Authorization = integration.DefaultRequestHeaders.Authorization;
+        direct.DefaultRequestHeaders.Authorization = new("Bearer", await platform.TokenAsync("integration-app", "integration-secret"));
         var again = await (await direct.PostJsonAsync("/v1/sales-orders", Order(quoteId), key)).AssertJsonAsync(HttpStatusCode.OK);
 
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());

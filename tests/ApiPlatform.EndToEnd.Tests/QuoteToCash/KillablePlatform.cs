@@ -51,18 +51,8 @@ internal sealed class KillablePlatform(string databaseProvider, IReadOnlyDiction
     /// <summary>SIGKILL, as a crash or an OOM kill would stop it.</summary>
     public void Kill() => host?.Kill();
 
-    public async Task<HttpClient> ClientAsync(string clientId, string secret)
-    {
-        using var anonymous = new HttpClient { BaseAddress = Gateway };
-        using var response = await anonymous.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = secret,
-        }));
-        var token = (await response.AssertJsonAsync(HttpStatusCode.OK)).GetProperty("access_token").GetString();
-        var client = new HttpClient { BaseAddress = Gateway };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
+    /// <summary>A client of the gateway that sends a current client-credentials token (fetched again after a restart when due).</summary>
+    public Task<HttpClient> ClientAsync(string clientId, string secret) => Task.FromResult(new RenewingToken(Gateway, clientId, secret).Client());
 
     private static int FreeLoopbackPort()
     {
