@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace ApiPlatform.EndToEnd.Tests.People;
 
@@ -52,5 +53,22 @@ public sealed class PersonSignInTests(PlatformFixture platform)
         await (await pat.GetAsync("/admin/apis")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await pat.GetAsync("/admin/audit")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
         await (await pat.GetAsync("/experience/partner-portal/v1/quotes")).AssertJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_lifecycle_change_by_a_signed_in_person_is_audited_with_the_person_as_actor()
+    {
+        using var browser = new PersonBrowser(platform.Platform.GatewayUrl);
+        using var ada = await browser.ApiClientAsync("ada", "ada-dev-password", "platform:admin");
+        var reason = "e2e " + Guid.NewGuid().ToString("N");
+
+        // crm v1 is active in the catalog: setting it active again changes nothing the other tests see.
+        using var change = await ada.PutAsJsonAsync("/admin/apis/crm/v1/lifecycle", new { status = "active", reason });
+        await change.AssertJsonAsync(HttpStatusCode.OK);
+        var audit = await (await ada.GetAsync("/admin/audit?actor=ada&api=crm&limit=50")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var entry = audit.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("reason").GetString() == reason);
+        Assert.Equal("console", entry.GetProperty("client").GetString());
+        Assert.Equal("crm v1", entry.GetProperty("target").GetString());
     }
 }
