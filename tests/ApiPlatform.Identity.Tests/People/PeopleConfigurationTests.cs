@@ -89,4 +89,18 @@ public sealed class PeopleConfigurationTests : IDisposable
         SigningKeyTests.WriteKey(data.Combine("keys"), "signing.pem");
         return new Dictionary<string, string?> { ["Identity:SigningKeys:Path"] = data.Combine("keys") };
     }
+
+    [Fact]
+    public void The_hash_password_command_prints_a_hash_the_password_verifies_against()
+    {
+        using var output = new StringWriter();
+
+        var ran = ApiPlatform.Identity.People.HashPasswordCommand.TryRun(["hash-password"], new StringReader("a long production password\n"), output);
+
+        Assert.True(ran);
+        var hash = output.ToString().Trim();
+        Assert.DoesNotContain("production", hash, StringComparison.Ordinal);
+        Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<string>().VerifyHashedPassword("", hash, "a long production password"));
+        Assert.False(ApiPlatform.Identity.People.HashPasswordCommand.TryRun([], new StringReader(""), output));
+    }
 }
