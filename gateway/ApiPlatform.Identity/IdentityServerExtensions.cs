@@ -39,6 +39,8 @@ public static class IdentityServerExtensions
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<PeopleDirectory>();
         services.AddScoped<SignInThrottle>();
+        services.AddSingleton<AuthorizationPruner>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuthorizationPruner>());
 
         builder.AddServiceDatabase<TokenServerDbContext>("identity", options => options.UseOpenIddict());
         services.AddScoped<ScopeSynchronizer>();

@@ -1,4 +1,8 @@
 using System.Net;
+using ApiPlatform.Identity.SignIn;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenIddict.Abstractions;
 
 namespace ApiPlatform.Identity.Tests.People;
 
@@ -213,6 +217,28 @@ public sealed class PeopleSignInTests : IAsyncLifetime
         Assert.Equal("partner-standard", payload.GetProperty("plan").GetString());
         Assert.Equal("experience:partner-portal", payload.GetProperty("scope").GetString());
         Assert.Equal(["partner-portal"], Jwt.Read(token).Audiences);
+    }
+
+    [Fact]
+    public async Task Spent_authorization_entries_are_pruned_and_live_ones_kept()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var timed = await IdentityHost.StartAsync(data.Combine("timed"), settings: Browser.Settings("ada", Password, "platform-admin"),
+            services: services => services.AddSingleton<TimeProvider>(time));
+        using var browser = new Browser(timed.Address);
+        var code = Browser.Parameter(await browser.AuthorizeAsync("ada", Password), "code")!;
+        var refresh = (await browser.RedeemAsync(code, browser.Verifier)).Body.GetProperty("refresh_token").GetString()!;
+        var pruner = timed.Services.GetRequiredService<AuthorizationPruner>();
+        await using var scope = timed.Services.CreateAsyncScope();
+        var authorizations = scope.ServiceProvider.GetRequiredService<IOpenIddictAuthorizationManager>();
+
+        await pruner.PruneAsync(CancellationToken.None);
+        Assert.Equal(2, await authorizations.CountAsync());
+        Assert.Equal(HttpStatusCode.OK, (await browser.RefreshAsync(refresh)).Status);
+
+        time.Advance(TimeSpan.FromHours(9));
+        await pruner.PruneAsync(CancellationToken.None);
+        Assert.Equal(0, await authorizations.CountAsync());
     }
 
     private static async Task<(HttpStatusCode Status, string Html)> TextAsync(HttpResponseMessage response)
