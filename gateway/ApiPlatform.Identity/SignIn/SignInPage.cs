@@ -34,14 +34,15 @@ internal static class SignInPage
         body.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Sign in · ApiPlatform</title>")
             .Append("<style>").Append(Style).Append("</style></head><body><main><h1>Sign in to ApiPlatform</h1>");
-        if (returnUrl is null)
-        {
-            body.Append("<p>You are signed out. Open the application you want to use to sign in again.</p>");
-            return body.Append("</main></body></html>").ToString();
-        }
         if (error is not null)
         {
             body.Append("<p role=\"alert\" id=\"sign-in-error\">").Append(html.Encode(error)).Append("</p>");
+        }
+        if (returnUrl is null)
+        {
+            // No authorization request to return to: after signing out, or a form that cannot be trusted.
+            body.Append(error is null ? "<p>You are signed out. Open the application you want to use to sign in again.</p>" : "");
+            return body.Append("</main></body></html>").ToString();
         }
         var described = error is null ? "" : " aria-describedby=\"sign-in-error\"";
         body.Append("<form method=\"post\" action=\"").Append(html.Encode(SignInEndpoint.Path)).Append("\">")

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ApiPlatform.Identity.People;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
@@ -48,7 +49,7 @@ internal static class PersonGrant
         return TokenResults.Issue(principal);
     }
 
-    private static async Task<OpenIddictAuthorizationDescriptor> DescribeAsync(System.Security.Claims.ClaimsPrincipal principal,
+    private static async Task<OpenIddictAuthorizationDescriptor> DescribeAsync(ClaimsPrincipal principal,
         TokenRequestServices services, object redeemed, IOpenIddictAuthorizationManager authorizations)
     {
         var descriptor = new OpenIddictAuthorizationDescriptor

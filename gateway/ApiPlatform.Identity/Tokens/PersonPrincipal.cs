@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ApiPlatform.Identity.People;
 using OpenIddict.Abstractions;
 
@@ -6,7 +7,7 @@ namespace ApiPlatform.Identity.Tokens;
 /// <summary>A person's token has the shape of a machine's: <c>sub</c>, kind, plan, a partner's tenant, scopes and their audiences.</summary>
 internal static class PersonPrincipal
 {
-    public static Task<System.Security.Claims.ClaimsPrincipal> CreateAsync(
+    public static Task<ClaimsPrincipal> CreateAsync(
         Person person, IReadOnlyCollection<string> scopes, IOpenIddictScopeManager scopeManager, CancellationToken cancellationToken)
     {
         var identity = AccessTokenIdentity.Create(person.Subject);

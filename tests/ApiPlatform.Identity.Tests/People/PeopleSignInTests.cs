@@ -159,6 +159,9 @@ public sealed class PeopleSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The sign-in form expired", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("signed out", page, StringComparison.Ordinal);
     }
 
     [Fact]
