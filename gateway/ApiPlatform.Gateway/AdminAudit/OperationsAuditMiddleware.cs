@@ -50,18 +50,29 @@ internal sealed class OperationsAuditMiddleware(RequestDelegate next, ILogger<Op
         }
     }
 
-    /// <summary>A small JSON body, read and rewound so the proxy still forwards it.</summary>
+    /// <summary>A small JSON body (sized or chunked), read and rewound so the proxy still forwards it whole.</summary>
     private static async Task<JsonElement?> ReadJsonBodyAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength is not (> 0 and <= MaxBodyBytes) || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        if (request.ContentLength is 0 or > MaxBodyBytes || request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
             return null;
         }
         request.EnableBuffering(MaxBodyBytes);
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+            var buffer = new byte[MaxBodyBytes + 1];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), context.RequestAborted)) > 0)
+            {
+                length += read;
+            }
+            if (length is 0 or > MaxBodyBytes)
+            {
+                return null;
+            }
+            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
             return document.RootElement.Clone();
         }
         catch (JsonException)

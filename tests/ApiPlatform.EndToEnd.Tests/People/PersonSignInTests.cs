@@ -71,4 +71,22 @@ public sealed class PersonSignInTests(PlatformFixture platform)
         Assert.Equal("console", entry.GetProperty("client").GetString());
         Assert.Equal("crm v1", entry.GetProperty("target").GetString());
     }
+
+    [Fact]
+    public async Task A_dead_letter_replay_by_a_signed_in_operator_reaches_the_service_and_is_audited_with_the_operator_as_actor()
+    {
+        using var browser = new PersonBrowser(platform.Platform.GatewayUrl);
+        using var oscar = await browser.ApiClientAsync("oscar", "oscar-dev-password", "platform:admin process:quote-to-cash");
+        var type = $"e2e.none-{Guid.NewGuid():N}.v1";
+
+        using var replay = await oscar.PostAsJsonAsync("/process/quote-to-cash/messaging/dead-letters/replay", new { type });
+        var result = await replay.AssertJsonAsync(HttpStatusCode.Accepted);
+        var audit = await (await oscar.GetAsync("/admin/audit?actor=oscar&action=dead-letter.replay-many&api=quote-to-cash&limit=50"))
+            .AssertJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(0, result.GetProperty("requested").GetInt32());
+        var entry = audit.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("details").GetProperty("type").GetString() == type);
+        Assert.Equal("console", entry.GetProperty("client").GetString());
+        Assert.Equal("quote-to-cash dead letters", entry.GetProperty("target").GetString());
+    }
 }

@@ -49,8 +49,9 @@ public sealed class AdminAuditTests(GatewayFixture fixture) : IDisposable
         var oscar = PersonToken("oscar");
 
         using var replay = await gateway.Host.SendAsync(HttpMethod.Post, "/system/crm/messaging/dead-letters/42/replay", oscar);
+        // Sent chunked (no Content-Length), as a client streaming JSON does.
         using var discard = await gateway.Host.SendAsync(HttpMethod.Post, "/system/crm/messaging/dead-letters/43/discard", AdminClient.Token(fixture.Issuer),
-            new StringContent("""{"reason":"duplicate of 42"}""", Encoding.UTF8, "application/json"));
+            JsonContent.Create(new { reason = "duplicate of 42" }));
         using var read = await gateway.Host.GetAsync("/system/crm/messaging/dead-letters/44", oscar);
         var audit = await AdminClient.GetJsonAsync(gateway.Host, oscar, "/admin/audit?api=crm");
 
