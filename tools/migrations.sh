@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 name="${1:?usage: tools/migrations.sh <MigrationName> [service...]}"
 shift
 declare -A projects=(
+  [gateway]=gateway/ApiPlatform.Gateway:GatewayDbContext
   [identity]=gateway/ApiPlatform.Identity:TokenServerDbContext
   [crm]=system-apis/ApiPlatform.SystemApis.Crm:CrmDbContext
   [erp]=system-apis/ApiPlatform.SystemApis.Erp:ErpDbContext

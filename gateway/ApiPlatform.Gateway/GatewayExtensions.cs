@@ -1,4 +1,5 @@
 using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.AdminAudit;
 using ApiPlatform.Gateway.Apis;
 using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.Auth;
@@ -26,8 +27,8 @@ public static class GatewayExtensions
     /// <summary>
     /// Adds the gateway: the API catalog (<c>Catalog:Path</c>) as a singleton, YARP routes and clusters generated
     /// from it (upstreams overridable with <c>Gateway:Upstreams:{api}</c>), one scope policy per API, every API name
-    /// as accepted token audience, rate-limit plans, idempotency, lifecycle control and the edge hardening; shared
-    /// state lives in Redis (<c>ConnectionStrings:redis</c>). Call after <c>AddServiceDefaults()</c>.
+    /// as accepted token audience, rate-limit plans, idempotency, lifecycle control, the admin audit (in the gateway's own
+    /// database, <c>ConnectionStrings:gateway</c>) and the edge hardening; shared state lives in Redis (<c>ConnectionStrings:redis</c>). Call after <c>AddServiceDefaults()</c>.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -72,6 +73,7 @@ public static class GatewayExtensions
         builder.AddTrustedProxies();
         builder.AddGatewayHardening();
         builder.AddGatewayAudit();
+        builder.AddGatewayAdminAudit();
         builder.AddLeanRequestPath();
         // YARP registers data protection again (for affinity cookies, which no route uses).
         services.RemoveDataProtectionWarmup();

@@ -30,6 +30,10 @@ internal static class Banner
                 second-level requisitions and mismatching invoices), procurement-app/procurement-secret
                 (first-level requisition approver), integration-app/integration-secret, platform-admin/admin-secret
 
+                People (Development only; sign in at {gateway}/connect/authorize through the console client):
+                ada/ada-dev-password (platform admin), oscar/oscar-dev-password (operator),
+                pat/pat-dev-password (partner user of acme)
+
                 Try it:
                   TOKEN=$(curl -s -u partner-acme:acme-secret -d grant_type=client_credentials {gateway}/connect/token | jq -r .access_token)
                   curl -H "Authorization: Bearer $TOKEN" {gateway}/experience/partner-portal/v2/quotes

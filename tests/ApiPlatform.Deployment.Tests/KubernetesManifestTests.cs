@@ -76,7 +76,6 @@ public sealed class KubernetesManifestTests
     public void Every_database_is_migrated_by_a_job_before_the_rollout_and_no_replica_migrates_it(string overlay, string service)
     {
         Kustomize.SkipWithoutKubectl();
-        Skip.If(service == "gateway", "the gateway has no database");
         var objects = Kustomize.Overlay(overlay);
         var deployment = Assert.Single(objects.Named<V1Deployment>(service).Spec.Template.Spec.Containers);
         var job = objects.Named<V1Job>(service + "-migrate");
@@ -139,10 +138,7 @@ public sealed class KubernetesManifestTests
             "ASPNETCORE_ENVIRONMENT", "Auth:Authority", "Auth:Issuer", "Database:Provider", "ConnectionStrings:redis", "Messaging:Transport",
         };
         required.AddRange(definition.Downstream.Select(d => $"Downstream:{d}"));
-        if (service != "gateway")
-        {
-            required.Add($"ConnectionStrings:{service}");
-        }
+        required.Add($"ConnectionStrings:{service}");
         if (definition.HasServiceClient)
         {
             required.AddRange(["Auth:ClientId", "Auth:ClientSecret"]);

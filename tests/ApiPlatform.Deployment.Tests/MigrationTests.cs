@@ -27,7 +27,7 @@ public sealed class MigrationTests : IDisposable
         get
         {
             var all = new TheoryData<string, string>();
-            foreach (var service in Repository.Deployables.Where(s => s.Name != "gateway"))
+            foreach (var service in Repository.Deployables)
             {
                 all.Add(service.Name, "sqlite");
                 all.Add(service.Name, "postgres");
@@ -135,7 +135,7 @@ public sealed class MigrationTests : IDisposable
     }
 
     public static TheoryData<string> ServicesWithADatabase =>
-        [.. Repository.Deployables.Where(s => s.Name != "gateway").Select(s => s.Name)];
+        [.. Repository.Deployables.Select(s => s.Name)];
 
     [SkippableTheory]
     [MemberData(nameof(ServicesWithADatabase))]

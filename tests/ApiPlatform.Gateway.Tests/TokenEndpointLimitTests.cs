@@ -68,6 +68,42 @@ public sealed class TokenEndpointLimitTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Sign_in_posts_have_a_tighter_limit_per_address_and_the_form_itself_is_not_counted()
+    {
+        await using var gateway = await TestGateway.StartAsync(fixture, new Dictionary<string, string?>
+        {
+            ["Gateway:TokenEndpoint:SignInLimit:Requests"] = "2",
+            ["Gateway:TokenEndpoint:SignInLimit:WindowSeconds"] = "300",
+            ["Gateway:TokenEndpoint:SignInLimit:Burst"] = "0",
+        });
+
+        var admitted = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var form = await gateway.Host.GetAsync("/connect/signin?returnUrl=x");
+            using var attempt = await PostSignInAsync(gateway);
+            admitted.Add(form.StatusCode);
+            admitted.Add(attempt.StatusCode);
+        }
+        using var refused = await PostSignInAsync(gateway);
+        using var token = await RequestTokenAsync(gateway);
+
+        // The test issuer serves no sign-in form: reaching it is its 404.
+        Assert.All(admitted, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+        Assert.Equal(TimeSpan.FromSeconds(150), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
+    }
+
+    [Fact]
+    public void The_sign_in_default_is_10_posts_per_5_minutes()
+    {
+        var limit = fixture.Gateway.Services.GetRequiredService<IOptions<Routing.TokenEndpointOptions>>().Value.SignInLimit;
+
+        Assert.Equal((10, 300, 10), (limit.Requests, limit.WindowSeconds, limit.Burst));
+    }
+
+    [Fact]
     public void The_default_is_20_requests_per_10_seconds_with_a_burst_of_40()
     {
         var limit = fixture.Gateway.Services.GetRequiredService<IOptions<Routing.TokenEndpointOptions>>().Value.RateLimit;
@@ -99,6 +135,13 @@ public sealed class TokenEndpointLimitTests(GatewayFixture fixture)
         ["Gateway:TokenEndpoint:RateLimit:WindowSeconds"] = "60",
         ["Gateway:TokenEndpoint:RateLimit:Burst"] = "0",
     });
+
+    private static Task<HttpResponseMessage> PostSignInAsync(TestGateway gateway) =>
+        gateway.Host.SendAsync(HttpMethod.Post, "/connect/signin", content: new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "ada",
+            ["password"] = "guess",
+        }));
 
     private static Task<HttpResponseMessage> RequestTokenAsync(TestGateway gateway) =>
         gateway.Host.SendAsync(HttpMethod.Post, "/connect/token", content: new FormUrlEncodedContent(new Dictionary<string, string>

@@ -25,7 +25,11 @@ public sealed class DiscoveryTests : IAsyncLifetime
         Assert.Equal(IdentityHost.Issuer + "connect/token", document.GetProperty("token_endpoint").GetString());
         Assert.Equal(IdentityHost.Issuer + ".well-known/jwks", document.GetProperty("jwks_uri").GetString());
         var grants = document.GetProperty("grant_types_supported").EnumerateArray().Select(g => g.GetString()).ToList();
-        Assert.Equal(["client_credentials", TokenApi.TokenExchangeGrant], grants.Order());
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token", TokenApi.TokenExchangeGrant], grants.Order());
+        Assert.Equal(IdentityHost.Issuer + "connect/authorize", document.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(IdentityHost.Issuer + "connect/endsession", document.GetProperty("end_session_endpoint").GetString());
+        Assert.Equal(["S256"], document.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["code"], document.GetProperty("response_types_supported").EnumerateArray().Select(m => m.GetString()));
         var scopes = document.GetProperty("scopes_supported").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains("experience:partner-portal", scopes);
         Assert.Contains("platform:admin", scopes);

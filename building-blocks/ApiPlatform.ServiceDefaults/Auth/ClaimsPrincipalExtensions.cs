@@ -14,6 +14,12 @@ public static class ClaimsPrincipalExtensions
 
     public static string? GetClientId(this ClaimsPrincipal user) => user is CallerPrincipal caller ? caller.ClientId : ReadClientId(user);
 
+    /// <summary>
+    /// Who acts, for audit records: the token's subject (a signed-in person, or a client acting for itself; the original
+    /// caller of an exchanged token), else its client id.
+    /// </summary>
+    public static string? GetActor(this ClaimsPrincipal user) => user.FindFirst("sub")?.Value ?? user.GetClientId();
+
     internal static string? ReadClientId(ClaimsPrincipal user) =>
         user.FindFirst(ClientIdClaim)?.Value ?? user.FindFirst("azp")?.Value ?? user.FindFirst("sub")?.Value;
 

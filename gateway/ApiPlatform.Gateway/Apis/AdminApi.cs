@@ -1,3 +1,4 @@
+using ApiPlatform.Gateway.AdminAudit;
 using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -8,7 +9,7 @@ namespace ApiPlatform.Gateway.Apis;
 
 /// <summary>
 /// Lifecycle control at runtime (scope platform:admin): the catalog as in force, a version's lifecycle change that
-/// every replica applies within seconds, and the audit trail of those changes.
+/// every replica applies within seconds (recorded in the admin audit), and the admin audit itself.
 /// </summary>
 internal static class AdminApi
 {
@@ -21,7 +22,7 @@ internal static class AdminApi
         group.MapGet("/apis", ListApis).WithName("AdminListApis");
         group.MapGet("/apis/{api}", GetApi).WithName("AdminGetApi");
         group.MapPut("/apis/{api}/v{major:int}/lifecycle", ChangeLifecycle).WithName("AdminChangeLifecycle").WithValidation<LifecycleChange>();
-        group.MapGet("/audit", ListAudit).WithName("AdminListAudit");
+        group.MapAdminAuditApi();
         return group;
     }
 
@@ -35,7 +36,8 @@ internal static class AdminApi
         registry.Find(api) is { } found ? TypedResults.Ok(AdminApiEntry.From(found, time.GetUtcNow())) : UnknownApi(api);
 
     public static async Task<Results<Ok<CatalogVersionEntry>, ValidationProblem, ProblemHttpResult>> ChangeLifecycle(
-        string api, int major, LifecycleChange change, LifecycleAdministration administration, TimeProvider time, HttpContext context)
+        string api, int major, LifecycleChange change, LifecycleAdministration administration, AdminAuditLog audit, TimeProvider time,
+        HttpContext context)
     {
         if (administration.Find(api) is not { } lifecycle || lifecycle.Definition.FindVersion(major) is null)
         {
@@ -49,35 +51,25 @@ internal static class AdminApi
         }
 
         var state = new LifecycleState(change.Status, change.DeprecatedAt, change.SunsetAt, change.Successor);
-        var actor = context.User.GetClientId() ?? "unknown";
-        LifecycleAuditEntry? entry;
+        var actor = context.User.GetActor() ?? "unknown";
+        LifecycleState? before;
         try
         {
-            entry = await administration.ChangeAsync(lifecycle, major, state, actor, context);
+            before = await administration.ChangeAsync(lifecycle, major, state, actor, context);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return StoreUnavailable(ex);
         }
-        if (entry is null)
+        if (before is null)
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Concurrent change",
                 "Other lifecycle changes kept coming first; read the catalog again and retry.");
         }
+        await audit.RecordAsync(context, new AdminAction(LifecycleActions.Of(before, state), api, $"{lifecycle.Definition.Name} v{major}",
+            change.Reason, new { before, after = state }), context.RequestAborted);
         var version = lifecycle.Find(major)!;
         return TypedResults.Ok(CatalogVersionEntry.From(lifecycle.Definition, version.Definition, time.GetUtcNow()));
-    }
-
-    public static async Task<Results<Ok<LifecycleAuditEntry[]>, ProblemHttpResult>> ListAudit(ILifecycleStore store, int? limit)
-    {
-        try
-        {
-            return TypedResults.Ok((await store.AuditAsync(Math.Clamp(limit ?? 100, 1, 1000))).ToArray());
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return StoreUnavailable(ex);
-        }
     }
 
     private static ProblemHttpResult StoreUnavailable(Exception error) =>

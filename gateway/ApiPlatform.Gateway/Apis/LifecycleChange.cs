@@ -2,8 +2,11 @@ using FluentValidation;
 
 namespace ApiPlatform.Gateway.Apis;
 
-/// <summary>The lifecycle an admin sets for one version: it replaces the catalog's status, dates and successor.</summary>
-internal sealed record LifecycleChange(string Status, DateTimeOffset? DeprecatedAt, DateTimeOffset? SunsetAt, int? Successor);
+/// <summary>
+/// The lifecycle an admin sets for one version: it replaces the catalog's status, dates and successor. The reason goes
+/// to the admin audit.
+/// </summary>
+internal sealed record LifecycleChange(string Status, DateTimeOffset? DeprecatedAt, DateTimeOffset? SunsetAt, int? Successor, string? Reason = null);
 
 internal sealed class LifecycleChangeValidator : AbstractValidator<LifecycleChange>
 {
@@ -18,5 +21,6 @@ internal sealed class LifecycleChangeValidator : AbstractValidator<LifecycleChan
         RuleFor(c => c.SunsetAt).GreaterThanOrEqualTo(c => c.DeprecatedAt!.Value).When(c => c.SunsetAt is not null && c.DeprecatedAt is not null)
             .WithMessage("sunsetAt must not be before deprecatedAt.");
         RuleFor(c => c.Successor).GreaterThan(0).When(c => c.Successor is not null);
+        RuleFor(c => c.Reason).MaximumLength(AdminAudit.AdminAction.MaxReasonLength);
     }
 }

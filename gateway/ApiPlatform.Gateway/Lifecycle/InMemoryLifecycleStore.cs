@@ -5,7 +5,6 @@ internal sealed class InMemoryLifecycleStore : ILifecycleStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<VersionKey, LifecycleOverride> overrides = [];
-    private readonly List<LifecycleAuditEntry> audit = [];
     private long revision;
 
     public Task<long> RevisionAsync()
@@ -24,7 +23,7 @@ internal sealed class InMemoryLifecycleStore : ILifecycleStore
         }
     }
 
-    public Task<long?> ChangeAsync(long expectedRevision, VersionKey key, LifecycleOverride change, LifecycleAuditEntry entry)
+    public Task<long?> ChangeAsync(long expectedRevision, VersionKey key, LifecycleOverride change)
     {
         lock (gate)
         {
@@ -33,16 +32,7 @@ internal sealed class InMemoryLifecycleStore : ILifecycleStore
                 return Task.FromResult<long?>(null);
             }
             overrides[key] = change;
-            audit.Add(entry);
             return Task.FromResult<long?>(++revision);
-        }
-    }
-
-    public Task<IReadOnlyList<LifecycleAuditEntry>> AuditAsync(int limit)
-    {
-        lock (gate)
-        {
-            return Task.FromResult<IReadOnlyList<LifecycleAuditEntry>>([.. Enumerable.Reverse(audit).Take(limit)]);
         }
     }
 

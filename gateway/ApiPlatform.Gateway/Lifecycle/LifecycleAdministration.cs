@@ -3,8 +3,8 @@ using ApiPlatform.ServiceDefaults.Telemetry;
 namespace ApiPlatform.Gateway.Lifecycle;
 
 /// <summary>
-/// Changes a version's lifecycle for every replica: writes the override and its audit entry in one step against the
-/// revision it was computed from (retrying when another admin came first), applies it here at once, and logs it.
+/// Changes a version's lifecycle for every replica: writes the override against the revision it was computed from
+/// (retrying when another admin came first), applies it here at once, and logs it; the caller records it in the admin audit.
 /// </summary>
 internal sealed partial class LifecycleAdministration(
     ILifecycleStore store, ApiLifecycleRegistry registry, LifecycleSync sync, TimeProvider time, ILoggerFactory loggers)
@@ -13,8 +13,8 @@ internal sealed partial class LifecycleAdministration(
     private const int Attempts = 3;
     private readonly ILogger audit = loggers.CreateLogger(AuditCategory);
 
-    /// <summary>Returns the audit entry of the change, or null when concurrent changes kept winning.</summary>
-    public async Task<LifecycleAuditEntry?> ChangeAsync(ApiLifecycle api, int major, LifecycleState after, string actor, HttpContext context)
+    /// <summary>Returns the state the change replaced, or null when concurrent changes kept winning.</summary>
+    public async Task<LifecycleState?> ChangeAsync(ApiLifecycle api, int major, LifecycleState after, string actor, HttpContext context)
     {
         var key = new VersionKey(api.Name, major);
         var catalogVersion = api.Definition.FindVersion(major)!;
@@ -23,13 +23,11 @@ internal sealed partial class LifecycleAdministration(
             var snapshot = await store.ReadAsync();
             var before = snapshot.Overrides.TryGetValue(key, out var current) ? current.State : LifecycleState.Of(catalogVersion);
             var now = time.GetUtcNow();
-            var entry = new LifecycleAuditEntry(Guid.NewGuid().ToString("N"), now, actor, "lifecycle.change", api.Name, major,
-                before, after, Correlation.Get(context));
-            if (await store.ChangeAsync(snapshot.Revision, key, new LifecycleOverride(after, actor, now), entry) is not null)
+            if (await store.ChangeAsync(snapshot.Revision, key, new LifecycleOverride(after, actor, now)) is not null)
             {
                 await sync.RefreshAsync();
-                LogChange(audit, entry.Actor, entry.Api, entry.Major, before.ToString(), after.ToString(), entry.CorrelationId);
-                return entry;
+                LogChange(audit, actor, api.Name, major, before.ToString(), after.ToString(), Correlation.Get(context));
+                return before;
             }
         }
         return null;

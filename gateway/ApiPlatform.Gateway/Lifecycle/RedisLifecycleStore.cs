@@ -5,14 +5,13 @@ namespace ApiPlatform.Gateway.Lifecycle;
 
 /// <summary>
 /// Overrides in the hash <c>apiplatform:lifecycle:overrides</c> (field <c>{api}:v{major}</c>), the revision in
-/// <c>apiplatform:lifecycle:revision</c>, the audit trail in the list <c>apiplatform:lifecycle:audit</c> (never
-/// trimmed), all changed by one script; each change is announced on the channel <c>apiplatform:lifecycle</c>.
+/// <c>apiplatform:lifecycle:revision</c>, both changed by one script; each change is announced on the channel
+/// <c>apiplatform:lifecycle</c>. The audit trail is not here but in the gateway's database.
 /// </summary>
 internal sealed class RedisLifecycleStore(IConnectionMultiplexer redis) : ILifecycleStore
 {
     private const string OverridesKey = "apiplatform:lifecycle:overrides";
     private const string RevisionKey = "apiplatform:lifecycle:revision";
-    private const string AuditKey = "apiplatform:lifecycle:audit";
     private static readonly RedisChannel Channel = RedisChannel.Literal("apiplatform:lifecycle");
 
     public const string ChangeScript = """
@@ -21,7 +20,6 @@ internal sealed class RedisLifecycleStore(IConnectionMultiplexer redis) : ILifec
           return -1
         end
         redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
-        redis.call('LPUSH', KEYS[3], ARGV[4])
         return redis.call('INCR', KEYS[2])
         """;
 
@@ -43,23 +41,17 @@ internal sealed class RedisLifecycleStore(IConnectionMultiplexer redis) : ILifec
         return new LifecycleSnapshot(revision, overrides);
     }
 
-    public async Task<long?> ChangeAsync(long expectedRevision, VersionKey key, LifecycleOverride change, LifecycleAuditEntry audit)
+    public async Task<long?> ChangeAsync(long expectedRevision, VersionKey key, LifecycleOverride change)
     {
         var database = redis.GetDatabase();
-        var result = (long)await database.ScriptEvaluateAsync(ChangeScript, [OverridesKey, RevisionKey, AuditKey],
-            [expectedRevision, key.ToString(), JsonSerializer.Serialize(change, LifecycleJson.Options), JsonSerializer.Serialize(audit, LifecycleJson.Options)]);
+        var result = (long)await database.ScriptEvaluateAsync(ChangeScript, [OverridesKey, RevisionKey],
+            [expectedRevision, key.ToString(), JsonSerializer.Serialize(change, LifecycleJson.Options)]);
         if (result < 0)
         {
             return null;
         }
         await redis.GetSubscriber().PublishAsync(Channel, result);
         return result;
-    }
-
-    public async Task<IReadOnlyList<LifecycleAuditEntry>> AuditAsync(int limit)
-    {
-        var entries = await redis.GetDatabase().ListRangeAsync(AuditKey, 0, limit - 1);
-        return [.. entries.Select(e => JsonSerializer.Deserialize<LifecycleAuditEntry>((string)e!, LifecycleJson.Options)!)];
     }
 
     public Task SubscribeAsync(Action changed) =>

@@ -68,9 +68,12 @@ internal static class GatewayRoutes
             ClusterId = ClusterId(api),
             AuthorizationPolicy = PlatformPolicies.Admin,
             Match = new RouteMatch { Path = $"{api.PathPrefix}{path}/{{**rest}}" },
-            Metadata = new Dictionary<string, string> { [PathPrefixMetadataKey] = api.PathPrefix },
+            Metadata = new Dictionary<string, string> { [PathPrefixMetadataKey] = api.PathPrefix, [OperationsApiMetadataKey] = api.Name },
         }
         .WithTransformPathRemovePrefix(api.PathPrefix);
+
+    /// <summary>Route metadata key holding the api name of an operations route, whose changes the admin audit records.</summary>
+    public const string OperationsApiMetadataKey = "operations-api";
 
     public static readonly string[] OperationsPaths = ["/messaging", "/workflows"];
 

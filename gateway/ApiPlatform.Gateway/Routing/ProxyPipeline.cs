@@ -1,4 +1,5 @@
 using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.AdminAudit;
 using ApiPlatform.Gateway.Hardening;
 using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Lifecycle;
@@ -35,6 +36,7 @@ internal static class ProxyPipeline
                     ForwardableMethods.IsForwardable(context.Request.Method) ? next(context) : ForwardableMethods.RefuseAsync(context));
                 proxy.UseMiddleware<WebhookIngressMiddleware>();
                 proxy.UseMiddleware<TokenEndpointLimitMiddleware>();
+                proxy.UseMiddleware<OperationsAuditMiddleware>();
                 proxy.UseMiddleware<IdempotencyMiddleware>();
                 proxy.UseMiddleware<ProxyErrorMiddleware>();
                 proxy.UseMiddleware<SafeRetryMiddleware>();

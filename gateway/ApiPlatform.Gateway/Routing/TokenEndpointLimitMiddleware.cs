@@ -10,16 +10,21 @@ namespace ApiPlatform.Gateway.Routing;
 
 /// <summary>
 /// A body limit (413) and a rate limit per source address on the token server's <c>/connect/*</c> endpoints (429 with Retry-After, shared
-/// across replicas like the plans), so client secrets cannot be guessed through the edge. Discovery and JWKS
+/// across replicas like the plans), so client secrets cannot be guessed through the edge; sign-in form posts (passwords)
+/// have a tighter limit of their own. Discovery and JWKS
 /// (<c>/.well-known/*</c>) are not limited. Every other route pays one comparison of its route id.
 /// </summary>
 internal sealed class TokenEndpointLimitMiddleware
 {
     private const string Bucket = "token-endpoint";
+    private const string SignInBucket = "sign-in";
+    private const string SignInPath = "/connect/signin";
     private readonly RequestDelegate next;
     private readonly GatewayRateLimiter limiter;
     private readonly RateLimitPolicy policy;
+    private readonly RateLimitPolicy signInPolicy;
     private readonly string refusal;
+    private readonly string signInRefusal;
     private readonly long bodyLimit;
 
     public TokenEndpointLimitMiddleware(RequestDelegate next, IOptions<TokenEndpointOptions> options, IOptions<GatewayOptions> gateway,
@@ -31,6 +36,9 @@ internal sealed class TokenEndpointLimitMiddleware
         policy = new RateLimitPolicy(Bucket, limit.Requests, limit.WindowSeconds, limit.Burst, gateway.Value.ReplicaCount, limiting.Value.MaxBatch);
         bodyLimit = options.Value.BodyLimitBytes;
         refusal = $"The token endpoint allows {limit.Requests} requests per {limit.WindowSeconds} s from one address";
+        var signIn = options.Value.SignInLimit;
+        signInPolicy = new RateLimitPolicy(SignInBucket, signIn.Requests, signIn.WindowSeconds, signIn.Burst, gateway.Value.ReplicaCount, limiting.Value.MaxBatch);
+        signInRefusal = $"Sign-in allows {signIn.Requests} attempts per {signIn.WindowSeconds} s from one address";
     }
 
     public Task InvokeAsync(HttpContext context) =>
@@ -56,11 +64,22 @@ internal sealed class TokenEndpointLimitMiddleware
         {
             limit.MaxRequestBodySize = bodyLimit;
         }
-        var decision = await limiter.AcquireAsync(Bucket, SourceOf(context.Connection.RemoteIpAddress), policy);
+        var source = SourceOf(context.Connection.RemoteIpAddress);
+        var decision = await limiter.AcquireAsync(Bucket, source, policy);
         if (!decision.Admitted)
         {
             await RateLimitErrors.WriteTooManyRequestsAsync(context, decision, refusal);
             return;
+        }
+        // Every sign-in post is a password guess, whichever account it names.
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase))
+        {
+            var signIn = await limiter.AcquireAsync(SignInBucket, source, signInPolicy);
+            if (!signIn.Admitted)
+            {
+                await RateLimitErrors.WriteTooManyRequestsAsync(context, signIn, signInRefusal);
+                return;
+            }
         }
         await next(context);
     }

@@ -14,6 +14,14 @@ public sealed class TokenEndpointOptions : IValidatableObject
     [Required]
     public TokenEndpointLimit RateLimit { get; set; } = new();
 
+    /// <summary>
+    /// Per source address, on top of <see cref="RateLimit"/>: sign-in form posts (<c>POST /connect/signin</c>), each a
+    /// password guess. A person signs in once per session, so 10 per 5 minutes is plenty; the token server also limits
+    /// failures per account.
+    /// </summary>
+    [Required]
+    public TokenEndpointLimit SignInLimit { get; set; } = new() { Requests = 10, WindowSeconds = 300, Burst = 10 };
+
     /// <summary>A token request is a short form; a larger body answers 413 before the token server reads it.</summary>
     public long BodyLimitBytes { get; set; } = 65_536;
 
@@ -24,9 +32,16 @@ public sealed class TokenEndpointOptions : IValidatableObject
         {
             results.Add(new ValidationResult($"{Section}:{nameof(BodyLimitBytes)} must be between 1024 and 1048576.", [$"{Section}:{nameof(BodyLimitBytes)}"]));
         }
-        Validator.TryValidateObject(RateLimit, new ValidationContext(RateLimit), results, validateAllProperties: true);
-        return results.Select(result => result.MemberNames.Any(member => member.StartsWith(Section, StringComparison.Ordinal))
-            ? result
-            : new ValidationResult(result.ErrorMessage, [.. result.MemberNames.Select(member => $"{Section}:{nameof(RateLimit)}:{member}")]));
+        return results
+            .Concat(Validate(RateLimit, nameof(RateLimit)))
+            .Concat(Validate(SignInLimit, nameof(SignInLimit)));
+    }
+
+    private static IEnumerable<ValidationResult> Validate(TokenEndpointLimit limit, string name)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(limit, new ValidationContext(limit), results, validateAllProperties: true);
+        return results.Select(result => new ValidationResult(
+            result.ErrorMessage, [.. result.MemberNames.Select(member => $"{Section}:{name}:{member}")]));
     }
 }

@@ -5,10 +5,14 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ApiPlatform.Identity.Clients;
 
-/// <summary>Makes the application store hold exactly the clients this environment accepts, as consumers.yaml declares them.</summary>
+/// <summary>
+/// Makes the application store hold exactly the clients this environment accepts: the confidential clients of
+/// consumers.yaml and the public clients of <c>Identity:PublicClients</c>.
+/// </summary>
 internal sealed class ApplicationSynchronizer(
     IOpenIddictApplicationManager applications,
     ClientRegistry clients,
+    ApiCatalog catalog,
     IOptions<IdentityServerOptions> options,
     ILogger<ApplicationSynchronizer> logger)
 {
@@ -16,15 +20,11 @@ internal sealed class ApplicationSynchronizer(
     {
         foreach (var consumer in clients.Allowed)
         {
-            var descriptor = Describe(consumer);
-            if (await applications.FindByClientIdAsync(consumer.ClientId, cancellationToken) is { } existing)
-            {
-                await applications.UpdateAsync(existing, descriptor, cancellationToken);
-            }
-            else
-            {
-                await applications.CreateAsync(descriptor, cancellationToken);
-            }
+            await SaveAsync(Describe(consumer), cancellationToken);
+        }
+        foreach (var (clientId, client) in options.Value.PublicClients)
+        {
+            await SaveAsync(PublicClientDescriptor.Describe(clientId, client, ScopeDefinitions.From(catalog)), cancellationToken);
         }
 
         foreach (var refused in clients.Refused)
@@ -36,7 +36,7 @@ internal sealed class ApplicationSynchronizer(
         await foreach (var application in applications.ListAsync(cancellationToken: cancellationToken))
         {
             var clientId = await applications.GetClientIdAsync(application, cancellationToken);
-            if (clients.Find(clientId) is null)
+            if (clients.Find(clientId) is null && (clientId is null || !options.Value.PublicClients.ContainsKey(clientId)))
             {
                 stale.Add((application, clientId));
             }
@@ -45,6 +45,18 @@ internal sealed class ApplicationSynchronizer(
         {
             await applications.DeleteAsync(application, cancellationToken);
             logger.LogInformation("Removed client {ClientId}: not declared or not allowed in this environment", clientId);
+        }
+    }
+
+    private async Task SaveAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is { } existing)
+        {
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, cancellationToken);
         }
     }
 

@@ -23,6 +23,10 @@ internal sealed class ClientRegistry
 
     public ConsumerDefinition? Find(string? clientId) => Allowed.FirstOrDefault(c => c.ClientId == clientId);
 
+    /// <summary>The partner client of <paramref name="tenant"/> this environment accepts: a partner user may do what it may.</summary>
+    public ConsumerDefinition? PartnerOf(string? tenant) =>
+        tenant is null ? null : Allowed.FirstOrDefault(c => c.Kind == ConsumerKinds.Partner && c.Tenant == tenant);
+
     public IReadOnlyList<string> ScopesOf(ConsumerDefinition consumer)
     {
         var scopes = consumer.Subscriptions.Select(catalog.FindApi).OfType<ApiDefinition>().Select(api => api.Scope).ToList();

@@ -4,7 +4,7 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace ApiPlatform.Identity.Server;
 
 /// <summary>
-/// Discovery names the token and JWKS endpoints under the public issuer (the gateway), not under whatever address
+/// Discovery names the token, JWKS, authorization and end-session endpoints under the public issuer (the gateway), not under whatever address
 /// the request reached: clients discover through the gateway, and services map the issuer back to the authority.
 /// </summary>
 internal sealed class AdvertiseEndpointsUnderIssuer : IOpenIddictServerHandler<HandleConfigurationRequestContext>
@@ -22,6 +22,8 @@ internal sealed class AdvertiseEndpointsUnderIssuer : IOpenIddictServerHandler<H
             var root = new Uri(issuer.AbsoluteUri.TrimEnd('/') + "/");
             context.TokenEndpoint = Under(root, context.Options.TokenEndpointUris);
             context.JsonWebKeySetEndpoint = Under(root, context.Options.JsonWebKeySetEndpointUris);
+            context.AuthorizationEndpoint = Under(root, context.Options.AuthorizationEndpointUris);
+            context.EndSessionEndpoint = Under(root, context.Options.EndSessionEndpointUris);
         }
         return ValueTask.CompletedTask;
     }

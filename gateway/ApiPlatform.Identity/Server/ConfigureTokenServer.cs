@@ -19,14 +19,20 @@ internal sealed class ConfigureTokenServer(
     {
         options.Issuer = new Uri(auth.Value.GetEffectiveIssuer());
         options.AccessTokenLifetime = TimeSpan.FromMinutes(identity.Value.AccessTokenLifetimeMinutes);
-        // Newest first: OpenIddict signs with the first credential and publishes all of them.
+        options.RefreshTokenLifetime = TimeSpan.FromMinutes(identity.Value.SignIn.RefreshTokenLifetimeMinutes);
+        options.AuthorizationCodeLifetime = TimeSpan.FromMinutes(2);
+        // Newest first: OpenIddict signs with the first credential and publishes all of them; it encrypts with the first
+        // encryption key and tries every one when it reads a code or refresh token.
         foreach (var key in keys.Keys)
         {
             options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+            options.EncryptionCredentials.Add(new EncryptingCredentials(
+                TokenEncryptionKey.DeriveFrom(key), SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
         }
 
-        // No identity tokens are issued, so openid is neither advertised nor granted.
+        // No identity tokens are issued, so openid is neither advertised nor granted; offline_access asks for a refresh token.
         options.Scopes.Remove(Scopes.OpenId);
+        options.Scopes.Add(Scopes.OfflineAccess);
         options.Scopes.UnionWith(ScopeDefinitions.From(catalog).Select(scope => scope.Name));
         options.Claims.UnionWith([Claims.ClientId, Claims.Scope, TokenClaims.Tenant, TokenClaims.ClientKind, TokenClaims.Plan, TokenClaims.Actor]);
     }

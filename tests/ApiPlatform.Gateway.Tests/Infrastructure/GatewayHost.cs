@@ -15,10 +15,12 @@ namespace ApiPlatform.Gateway.Tests.Infrastructure;
 public sealed class GatewayHost : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly string? ownDataDirectory;
 
-    private GatewayHost(WebApplication app, Uri address, FakeTimeProvider time, LogCapture logs)
+    private GatewayHost(WebApplication app, Uri address, FakeTimeProvider time, LogCapture logs, string? ownDataDirectory)
     {
         this.app = app;
+        this.ownDataDirectory = ownDataDirectory;
         Address = address;
         Time = time;
         Logs = logs;
@@ -35,9 +37,14 @@ public sealed class GatewayHost : IAsyncDisposable
     public static async Task<GatewayHost> StartAsync(string catalogPath, TestIssuer issuer, IDictionary<string, string?> settings,
         Action<IServiceCollection>? services = null)
     {
+        // The admin audit's database: the test's folder when it names one (to restart on it), else one of this host's own.
+        var ownDataDirectory = settings.ContainsKey("Database:DataDirectory")
+            ? null
+            : Path.Combine(Path.GetTempPath(), "apiplatform-gateway-test-" + Guid.NewGuid().ToString("N"));
         var builder = LoopbackApp.CreateBuilder(
             new Dictionary<string, string?>
             {
+                ["Database:DataDirectory"] = ownDataDirectory,
                 ["Service:Name"] = "gateway",
                 ["Service:Tier"] = "platform",
                 ["Auth:Authority"] = issuer.Issuer,
@@ -47,7 +54,8 @@ public sealed class GatewayHost : IAsyncDisposable
                 ["Logging:LogLevel:ApiPlatform.Gateway.AdminAudit"] = "Information",
                 // Tests read the audit records from the log capture; the audit's own output has a test of its own.
                 ["Gateway:Audit:Output"] = settings.TryGetValue("Gateway:Audit:Output", out var output) ? output : "none",
-            }.Concat(settings.Where(setting => setting.Key != "Gateway:Audit:Output")).ToDictionary(),
+            }.Where(setting => !settings.ContainsKey(setting.Key) || setting.Key == "Gateway:Audit:Output")
+            .Concat(settings.Where(setting => setting.Key != "Gateway:Audit:Output")).ToDictionary(),
             typeof(GatewayExtensions).Assembly.GetName().Name);
         var logs = new LogCapture();
         builder.Logging.AddProvider(logs);
@@ -61,7 +69,7 @@ public sealed class GatewayHost : IAsyncDisposable
         app.MapDefaultEndpoints(routedFirst: pipeline => pipeline.UseGatewayPolicies());
         app.MapGateway();
         var address = await LoopbackApp.StartAsync(app);
-        return new GatewayHost(app, address, time, logs);
+        return new GatewayHost(app, address, time, logs, ownDataDirectory);
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, string? token = null, Action<HttpRequestHeaders>? headers = null) =>
@@ -89,5 +97,17 @@ public sealed class GatewayHost : IAsyncDisposable
         Client.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        if (ownDataDirectory is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(ownDataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; the temp folder is left to the OS.
+            }
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class LifecycleControlTests(GatewayFixture fixture)
         var sunset = DateTimeOffset.UtcNow.AddDays(90);
 
         using var change = await AdminClient.ChangeLifecycleAsync(gateway.Host, admin, "erp", 3,
-            new { status = "deprecated", deprecatedAt = DeprecatedAt, sunsetAt = sunset });
+            new { status = "deprecated", deprecatedAt = DeprecatedAt, sunsetAt = sunset, reason = "v3 moves to the new order model" });
         using var call = await gateway.Host.GetAsync("/system/erp/v3/orders", fixture.Token("erp", "system:erp"));
         var catalog = await AdminClient.GetJsonAsync(gateway.Host, admin, "/catalog/apis/erp");
         var audit = await AdminClient.GetJsonAsync(gateway.Host, admin, "/admin/audit");
@@ -27,13 +27,15 @@ public sealed class LifecycleControlTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, change.StatusCode);
         Assert.Equal($"@{DeprecatedAt.ToUnixTimeSeconds()}", Assert.Single(call.Headers.GetValues("Deprecation")));
         Assert.Equal("deprecated", catalog.GetProperty("versions")[2].GetProperty("status").GetString());
-        var entry = audit.EnumerateArray().Single();
+        var entry = audit.GetProperty("items").EnumerateArray().Single();
         Assert.Equal("ops-admin", entry.GetProperty("actor").GetString());
+        Assert.Equal("lifecycle.deprecate", entry.GetProperty("action").GetString());
         Assert.Equal("erp", entry.GetProperty("api").GetString());
-        Assert.Equal(3, entry.GetProperty("major").GetInt32());
-        Assert.Equal("active", entry.GetProperty("before").GetProperty("status").GetString());
-        Assert.Equal("deprecated", entry.GetProperty("after").GetProperty("status").GetString());
-        Assert.Equal(sunset, entry.GetProperty("after").GetProperty("sunsetAt").GetDateTimeOffset());
+        Assert.Equal("erp v3", entry.GetProperty("target").GetString());
+        Assert.Equal("v3 moves to the new order model", entry.GetProperty("reason").GetString());
+        Assert.Equal("active", entry.GetProperty("details").GetProperty("before").GetProperty("status").GetString());
+        Assert.Equal("deprecated", entry.GetProperty("details").GetProperty("after").GetProperty("status").GetString());
+        Assert.Equal(sunset, entry.GetProperty("details").GetProperty("after").GetProperty("sunsetAt").GetDateTimeOffset());
         Assert.True(entry.GetProperty("at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
         Assert.Contains(gateway.Host.Logs.Records, r => r.Category == "ApiPlatform.Gateway.AdminAudit" && r.EventId == 5401);
     }
@@ -83,7 +85,7 @@ public sealed class LifecycleControlTests(GatewayFixture fixture)
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.Validation);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-        Assert.Empty((await AdminClient.GetJsonAsync(gateway.Host, admin, "/admin/audit")).EnumerateArray());
+        Assert.Empty((await AdminClient.GetJsonAsync(gateway.Host, admin, "/admin/audit")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]

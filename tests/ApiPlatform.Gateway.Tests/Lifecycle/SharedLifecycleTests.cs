@@ -16,8 +16,10 @@ public sealed class SharedLifecycleTests(GatewayFixture fixture)
     public async Task A_change_made_through_one_replica_is_in_force_on_another_within_5_seconds_and_on_a_new_one_at_start()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var first = await StartAsync(redis);
-        await using var second = await StartAsync(redis);
+        // Replicas share the admin audit's database as they share Redis.
+        var database = Directory.CreateTempSubdirectory("apiplatform-gateway-replicas-").FullName;
+        await using var first = await StartAsync(redis, database);
+        await using var second = await StartAsync(redis, database);
         var admin = AdminClient.Token(fixture.Issuer);
         var token = fixture.Token("erp", "system:erp");
         using var before = await second.Host.GetAsync("/system/erp/v3/orders", token);
@@ -27,7 +29,7 @@ public sealed class SharedLifecycleTests(GatewayFixture fixture)
             new { status = "retired", deprecatedAt = DateTimeOffset.UtcNow.AddDays(-1), successor = (int?)null });
         var seen = await WaitForStatusAsync(second.Host, token, HttpStatusCode.Gone);
         stopwatch.Stop();
-        await using var third = await StartAsync(redis);
+        await using var third = await StartAsync(redis, database);
         using var onNewReplica = await third.Host.GetAsync("/system/erp/v3/orders", token);
         var audit = await AdminClient.GetJsonAsync(second.Host, admin, "/admin/audit");
 
@@ -36,7 +38,7 @@ public sealed class SharedLifecycleTests(GatewayFixture fixture)
         Assert.True(seen, "the second replica never answered 410");
         Assert.True(stopwatch.Elapsed < Promise, $"took {stopwatch.Elapsed}");
         Assert.Equal(HttpStatusCode.Gone, onNewReplica.StatusCode);
-        Assert.Equal("retired", audit.EnumerateArray().Single().GetProperty("after").GetProperty("status").GetString());
+        Assert.Equal("retired", audit.GetProperty("items").EnumerateArray().Single().GetProperty("details").GetProperty("after").GetProperty("status").GetString());
     }
 
     [SkippableFact]
@@ -63,8 +65,15 @@ public sealed class SharedLifecycleTests(GatewayFixture fixture)
         Assert.Equal(1, gateway.Host.Services.GetRequiredService<ApiLifecycleRegistry>().Revision);
     }
 
-    private Task<TestGateway> StartAsync(RedisServer redis) =>
-        TestGateway.StartAsync(fixture, new Dictionary<string, string?> { ["ConnectionStrings:redis"] = redis.ConnectionString });
+    private Task<TestGateway> StartAsync(RedisServer redis, string? database = null)
+    {
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:redis"] = redis.ConnectionString };
+        if (database is not null)
+        {
+            settings["Database:DataDirectory"] = database;
+        }
+        return TestGateway.StartAsync(fixture, settings);
+    }
 
     private static async Task<bool> WaitForStatusAsync(GatewayHost gateway, string token, HttpStatusCode expected)
     {

@@ -76,12 +76,9 @@ internal sealed class Platform : IAsyncDisposable
         {
             var dll = ServiceDll(service);
             var environment = Environment(service);
-            if (service.Name != "gateway")
-            {
-                await RecreateDatabaseAsync(postgres, DatabaseName(service.Name));
-                Console.WriteLine($"  {service.Name}: migrate-only run (its Kubernetes Job)");
-                await Replica.MigrateAsync(service.Name, dll, environment, logs);
-            }
+            await RecreateDatabaseAsync(postgres, DatabaseName(service.Name));
+            Console.WriteLine($"  {service.Name}: migrate-only run (its Kubernetes Job)");
+            await Replica.MigrateAsync(service.Name, dll, environment, logs);
             slots[service.Name] = [FreePort(), FreePort()];
             for (var i = 1; i <= ReplicaCounts[service.Name]; i++)
             {
@@ -152,11 +149,8 @@ internal sealed class Platform : IAsyncDisposable
             // On SIGTERM: not ready at once, still serving for 3 s (HAProxy notices within about 1 s), then the listener stops.
             ["Shutdown__DrainDelay"] = "00:00:03",
         };
-        if (service.Name != "gateway")
-        {
-            environment[$"ConnectionStrings__{service.Name}"] =
-                new NpgsqlConnectionStringBuilder(postgresServer) { Database = DatabaseName(service.Name), MaxPoolSize = 40 }.ConnectionString;
-        }
+        environment[$"ConnectionStrings__{service.Name}"] =
+            new NpgsqlConnectionStringBuilder(postgresServer) { Database = DatabaseName(service.Name), MaxPoolSize = 40 }.ConnectionString;
         if (service.HasServiceClient)
         {
             environment["Auth__ClientId"] = $"svc-{service.Name}";
