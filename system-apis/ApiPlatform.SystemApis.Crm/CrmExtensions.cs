@@ -24,10 +24,11 @@ public static class CrmExtensions
         builder.Services.AddDatabaseSeeder<CrmDbContext, CrmSeeder>();
         builder.Services.AddValidatorsFrom<CreateAccountRequest>();
         builder.Services.AddScoped<CrmChangeFeed>();
-        builder.AddMessaging<CrmDbContext>(messaging => messaging.Publishes<AccountChanged>().Publishes<QuoteApproved>().Publishes<CrmConnectorMappingFailed>());
+        builder.AddMessaging<CrmDbContext>(messaging => messaging.Publishes<AccountChanged>().Publishes<QuoteApproved>().Publishes<CrmConnectorMappingFailed>().Publishes<CrmConnectorHealthSampled>());
         builder.AddCrmConnectors();
-        builder.Services.AddMappingFailureEvents<CrmDbContext, CrmConnectorMappingFailed>((failure, tenant, correlationId, at) =>
-            new(failure.System, failure.Connector, failure.Field, failure.Operation, tenant, correlationId, at));
+        builder.Services.AddConnectorTelemetry<CrmDbContext, CrmConnectorMappingFailed, CrmConnectorHealthSampled>("crm",
+            (failure, tenant, correlationId, at) => new(failure.System, failure.Connector, failure.Field, failure.Operation, tenant, correlationId, at),
+            s => new(s.System, s.Replica, s.From, s.To, s.Connectors, s.OutboxBacklog, s.OutboxOldestAgeSeconds, s.OpenDeadLetters));
         return builder;
     }
 

@@ -25,15 +25,16 @@ public static class ErpExtensions
         builder.Services.AddScoped<ErpChangeFeed>();
         builder.AddMessaging<ErpDbContext>(messaging => messaging
             .Publishes<SalesOrderStatusChanged>()
-            .Publishes<ErpConnectorMappingFailed>()
+            .Publishes<ErpConnectorMappingFailed>().Publishes<ErpConnectorHealthSampled>()
             .Publishes<ShipmentCreated>()
             .Publishes<GoodsReceiptCreated>()
             .Handles<AccountChanged, UpsertCustomerFromCrmAccount>(UpsertCustomerFromCrmAccount.Group));
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddHostedService<ReservationExpiry>();
         builder.AddErpConnectors();
-        builder.Services.AddMappingFailureEvents<ErpDbContext, ErpConnectorMappingFailed>((failure, tenant, correlationId, at) =>
-            new(failure.System, failure.Connector, failure.Field, failure.Operation, tenant, correlationId, at));
+        builder.Services.AddConnectorTelemetry<ErpDbContext, ErpConnectorMappingFailed, ErpConnectorHealthSampled>("erp",
+            (failure, tenant, correlationId, at) => new(failure.System, failure.Connector, failure.Field, failure.Operation, tenant, correlationId, at),
+            s => new(s.System, s.Replica, s.From, s.To, s.Connectors, s.OutboxBacklog, s.OutboxOldestAgeSeconds, s.OpenDeadLetters));
         return builder;
     }
 

@@ -19,7 +19,7 @@ public static class ConnectorMetrics
         description: "Vendor answers that broke the canonical mapping of a connector.");
 
     private static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>(CallDurationName, unit: "ms",
-        description: "Calls from a connector to its system of record, by outcome (ok or the status answered: 502, 503, 504).");
+        description: "Calls from a connector to its system of record, by the status answered for a failure (502, 503, 504; none when ok) and its cause.");
 
     public static void MappingFailed(MappingFailure failure) => MappingFailures.Add(1, new TagList
     {
@@ -28,10 +28,11 @@ public static class ConnectorMetrics
         { "field", failure.Field },
     });
 
-    public static void Called(string system, string connector, string outcome, double milliseconds) => CallDuration.Record(milliseconds, new TagList
+    public static void Called(string system, string connector, CallOutcome outcome, double milliseconds) => CallDuration.Record(milliseconds, new TagList
     {
         { "system", system },
         { "connector", connector },
-        { "outcome", outcome },
+        { "status", outcome.Status },
+        { "cause", outcome.Cause },
     });
 }

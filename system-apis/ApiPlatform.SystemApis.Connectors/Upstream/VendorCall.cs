@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -26,18 +25,19 @@ public static class VendorCall
         try
         {
             var result = await call();
-            ConnectorMetrics.Called(vendor.System, vendor.Connector, "ok", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            ConnectorMetrics.Called(vendor.System, vendor.Connector, CallOutcome.Ok, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception error) when (Translate(vendor.Connector, error, classify) is { } problem)
         {
-            if (problem.Status == StatusCodes.Status502BadGateway && MappingFieldOf(error) is { } field)
+            var field = problem.Status == StatusCodes.Status502BadGateway ? MappingFieldOf(error) : null;
+            if (field is not null)
             {
                 var failure = new MappingFailure(vendor.System, vendor.Connector, field, operation.Name);
                 ConnectorMetrics.MappingFailed(failure);
                 failure.AttachTo(problem);
             }
-            ConnectorMetrics.Called(vendor.System, vendor.Connector, problem.Status.ToString(CultureInfo.InvariantCulture),
+            ConnectorMetrics.Called(vendor.System, vendor.Connector, CallOutcome.Of(vendor.Connector, problem, error, field is not null),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (ReferenceEquals(problem, error))
             {
