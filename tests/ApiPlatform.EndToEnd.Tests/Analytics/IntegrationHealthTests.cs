@@ -18,7 +18,7 @@ public sealed class IntegrationHealthTests(IntegrationHealthPlatform platform)
     private const string Health = "/experience/analytics/v1/integration-health";
 
     [Fact]
-    public async Task A_salesforce_answer_that_breaks_the_mapping_is_a_502_counted_in_integration_health_with_its_field()
+    public async Task A_salesforce_answer_that_breaks_the_mapping_is_a_502_counted_in_integration_health_and_against_crms_slo()
     {
         platform.Salesforce.Given(IntegrationHealthPlatform.Soql("FROM Contact")).RespondWith(IntegrationHealthPlatform.Json(200,
             """{"totalSize":0,"done":true,"records":[]}"""));
@@ -46,6 +46,16 @@ public sealed class IntegrationHealthTests(IntegrationHealthPlatform platform)
             f => f.GetProperty("status").GetInt32() == 502 && f.GetProperty("cause").GetString() == "mapping");
         Assert.True(salesforce.GetProperty("errorRate").GetDouble() is > 0 and < 1);
         Assert.Equal(JsonValueKind.Number, salesforce.GetProperty("latencyP99Ms").ValueKind);
+
+        // The gateway measured both calls to crm v1: the 502 is a server error against crm's declared 99.9 %.
+        using var admin = await platform.ClientAsync("platform-admin", "admin-secret");
+        var slo = await (await admin.GetAsync("/catalog/apis/crm/v1/slo")).AssertJsonAsync(HttpStatusCode.OK);
+        Assert.True(slo.GetProperty("requests").GetInt64() >= 2);
+        Assert.True(slo.GetProperty("serverErrors").GetInt64() >= 1);
+        Assert.Equal(99.9, slo.GetProperty("declaredAvailability").GetDouble());
+        Assert.False(slo.GetProperty("availabilityMet").GetBoolean());
+        Assert.False(slo.GetProperty("compliant").GetBoolean());
+        await (await sales.GetAsync("/catalog/apis/crm/v1/slo")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
