@@ -48,7 +48,7 @@ public sealed class MappingFailureTests
         Assert.Equal("salesforce", published.GetProperty("connector").GetString());
         Assert.Equal("Account.CurrencyIsoCode", published.GetProperty("field").GetString());
         Assert.Equal(CrmPlatform.SalesforceTenant, published.GetProperty("tenant").GetString());
-        Assert.StartsWith("GET /services/data/", published.GetProperty("vendorOperation").GetString(), StringComparison.Ordinal);
+        Assert.Equal("GET /services/data/{version}/query", published.GetProperty("vendorOperation").GetString());
         Assert.DoesNotContain("Dollars", published.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(secretName, published.GetRawText(), StringComparison.Ordinal);
     }
@@ -74,6 +74,26 @@ public sealed class MappingFailureTests
 
         Assert.Equal("$.totalSize", Assert.Single(await PublishedAsync(broken)).GetProperty("field").GetString());
         Assert.Empty(await PublishedAsync(outage));
+    }
+
+    [Fact]
+    public async Task The_vendor_operation_is_the_query_even_when_a_token_was_fetched_during_it()
+    {
+        // The session expired: the query answers 401 once, the connector fetches a new token and sends the query again.
+        platform.Salesforce.Given(Soql("FROM Account")).InScenario("expired-session").WillSetStateTo("renewed")
+            .RespondWith(Json(401, InvalidSession));
+        platform.Salesforce.Given(Soql("FROM Account")).InScenario("expired-session").WhenStateIs("renewed")
+            .RespondWith(Json(200, Query(1, null, Account("001RO00000AbCdEYAV", "Initech", country: "USA"))));
+        var correlationId = Guid.NewGuid().ToString("N");
+        using var client = await platform.ClientAsync();
+        using var request = Get(correlationId);
+
+        await (await client.SendAsync(request)).AssertUpstreamProblemAsync(HttpStatusCode.BadGateway, "upstream-error", "salesforce");
+
+        var published = Assert.Single(await PublishedAsync(correlationId));
+        Assert.Equal("Account.BillingCountryCode", published.GetProperty("field").GetString());
+        Assert.Equal("GET /services/data/{version}/query", published.GetProperty("vendorOperation").GetString());
+        Assert.Contains(platform.Salesforce.LogEntries, e => e.RequestMessage?.Path == "/services/oauth2/token");
     }
 
     private static HttpRequestMessage Get(string correlationId)

@@ -37,7 +37,9 @@ public static class VendorCall
                 ConnectorMetrics.MappingFailed(failure);
                 failure.AttachTo(problem);
             }
-            ConnectorMetrics.Called(vendor.System, vendor.Connector, CallOutcome.Of(vendor.Connector, problem, error, field is not null),
+            // A mapping failure of a call made inside this one (a token fetch) is attached already: this call failed of it too.
+            var mapping = field is not null || MappingFailure.Of(problem) is not null;
+            ConnectorMetrics.Called(vendor.System, vendor.Connector, CallOutcome.Of(vendor.Connector, problem, error, mapping),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (ReferenceEquals(problem, error))
             {
