@@ -13,8 +13,8 @@ namespace ApiPlatform.ExperienceApis.Analytics;
 public static class AnalyticsExtensions
 {
     /// <summary>
-    /// Adds the analytics experience API over its read model of business transactions, projected from the
-    /// integration events of crm, erp, finance, quote-to-cash and procure-to-pay by its own consumer group.
+    /// Adds the analytics experience API over its read model of business transactions and integration health, projected
+    /// from the integration events of crm, erp, finance, quote-to-cash and procure-to-pay by its own consumer group.
     /// </summary>
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
@@ -33,6 +33,7 @@ public static class AnalyticsExtensions
         var v1 = app.MapApiVersion("analytics", 1);
         v1.MapTransactionsApi();
         v1.MapKpisApi();
+        v1.MapIntegrationHealthApi();
         app.MapMessagingAdmin().MapProjectionAdmin();
         return app;
     }

@@ -18,5 +18,9 @@ public sealed class AnalyticsOptions
     [Range(typeof(TimeSpan), "00:01:00", "3660.00:00:00")]
     public TimeSpan DefaultKpiPeriod { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>The window integration health covers when the caller names none.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "31.00:00:00")]
+    public TimeSpan DefaultHealthWindow { get; set; } = TimeSpan.FromHours(1);
+
     public TimeSpan SlaOf(string stage) => Slas.GetValueOrDefault(stage, DefaultSla);
 }

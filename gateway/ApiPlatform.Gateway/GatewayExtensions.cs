@@ -96,6 +96,7 @@ public static class GatewayExtensions
     {
         app.MapCatalogApi();
         app.MapConsumersApi();
+        app.MapSloApi();
         app.MapOpenApiDocumentApi();
         app.MapDeveloperPortal();
         app.MapProblemDocumentation();

@@ -4,6 +4,7 @@ using ApiPlatform.Messaging;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
+using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Crm.Apis;
 using ApiPlatform.SystemApis.Crm.Connectors;
 using ApiPlatform.SystemApis.Crm.Data;
@@ -23,8 +24,11 @@ public static class CrmExtensions
         builder.Services.AddDatabaseSeeder<CrmDbContext, CrmSeeder>();
         builder.Services.AddValidatorsFrom<CreateAccountRequest>();
         builder.Services.AddScoped<CrmChangeFeed>();
-        builder.AddMessaging<CrmDbContext>(messaging => messaging.Publishes<AccountChanged>().Publishes<QuoteApproved>());
+        builder.AddMessaging<CrmDbContext>(messaging => messaging.Publishes<AccountChanged>().Publishes<QuoteApproved>().Publishes<CrmConnectorMappingFailed>().Publishes<CrmConnectorHealthSampled>());
         builder.AddCrmConnectors();
+        builder.Services.AddConnectorTelemetry<CrmDbContext, CrmConnectorMappingFailed, CrmConnectorHealthSampled>("crm",
+            (failure, tenant, correlationId, at) => new(failure.System, failure.Connector, failure.Field, failure.Operation, tenant, correlationId, at),
+            s => new(s.System, s.Replica, s.From, s.To, s.Connectors, s.OutboxBacklog, s.OutboxOldestAgeSeconds, s.OpenDeadLetters));
         return builder;
     }
 

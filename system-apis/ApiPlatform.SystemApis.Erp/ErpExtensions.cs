@@ -5,6 +5,7 @@ using ApiPlatform.Messaging;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
+using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Erp.Apis;
 using ApiPlatform.SystemApis.Erp.Connectors;
 using ApiPlatform.SystemApis.Erp.Data;
@@ -24,12 +25,16 @@ public static class ErpExtensions
         builder.Services.AddScoped<ErpChangeFeed>();
         builder.AddMessaging<ErpDbContext>(messaging => messaging
             .Publishes<SalesOrderStatusChanged>()
+            .Publishes<ErpConnectorMappingFailed>().Publishes<ErpConnectorHealthSampled>()
             .Publishes<ShipmentCreated>()
             .Publishes<GoodsReceiptCreated>()
             .Handles<AccountChanged, UpsertCustomerFromCrmAccount>(UpsertCustomerFromCrmAccount.Group));
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddHostedService<ReservationExpiry>();
         builder.AddErpConnectors();
+        builder.Services.AddConnectorTelemetry<ErpDbContext, ErpConnectorMappingFailed, ErpConnectorHealthSampled>("erp",
+            (failure, tenant, correlationId, at) => new(failure.System, failure.Connector, failure.Field, failure.Operation, tenant, correlationId, at),
+            s => new(s.System, s.Replica, s.From, s.To, s.Connectors, s.OutboxBacklog, s.OutboxOldestAgeSeconds, s.OpenDeadLetters));
         return builder;
     }
 

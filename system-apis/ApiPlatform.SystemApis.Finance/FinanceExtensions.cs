@@ -4,6 +4,7 @@ using ApiPlatform.Messaging.Admin;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
+using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Finance.Apis;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
@@ -35,8 +36,11 @@ public static class FinanceExtensions
         builder.Services.AddScoped<FinanceChangeFeed>();
         builder.AddMessaging<FinanceDbContext>(messaging => messaging
             .Publishes<InvoiceIssued>().Publishes<InvoiceVoided>().Publishes<CreditNoteIssued>()
-            .Publishes<PaymentRecorded>().Publishes<PaymentApplied>().Publishes<BillingEventPosted>());
+            .Publishes<PaymentRecorded>().Publishes<PaymentApplied>().Publishes<BillingEventPosted>().Publishes<FinanceConnectorMappingFailed>().Publishes<FinanceConnectorHealthSampled>());
         builder.AddFinanceConnectors();
+        builder.Services.AddConnectorTelemetry<FinanceDbContext, FinanceConnectorMappingFailed, FinanceConnectorHealthSampled>("finance",
+            (failure, tenant, correlationId, at) => new(failure.System, failure.Connector, failure.Field, failure.Operation, tenant, correlationId, at),
+            s => new(s.System, s.Replica, s.From, s.To, s.Connectors, s.OutboxBacklog, s.OutboxOldestAgeSeconds, s.OpenDeadLetters));
         return builder;
     }
 

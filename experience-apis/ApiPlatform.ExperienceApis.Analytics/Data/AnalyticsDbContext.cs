@@ -12,6 +12,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<TransactionLinkEntity> TransactionLinks => Set<TransactionLinkEntity>();
 
+    public DbSet<MappingFailureEntity> MappingFailures => Set<MappingFailureEntity>();
+
+    public DbSet<ConnectorSampleEntity> ConnectorSamples => Set<ConnectorSampleEntity>();
+
+    public DbSet<MessagingSampleEntity> MessagingSamples => Set<MessagingSampleEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.DecimalsAreAmounts();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -34,6 +40,21 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             link.HasKey(l => l.Reference);
             link.HasIndex(l => l.TransactionId);
+        });
+        model.Entity<MappingFailureEntity>(failure =>
+        {
+            failure.HasKey(f => f.Id);
+            failure.HasIndex(f => f.At);
+        });
+        model.Entity<ConnectorSampleEntity>(sample =>
+        {
+            sample.HasKey(s => s.Id);
+            sample.HasIndex(s => s.To);
+        });
+        model.Entity<MessagingSampleEntity>(sample =>
+        {
+            sample.HasKey(s => s.Id);
+            sample.HasIndex(s => new { s.System, s.At });
         });
         model.AddMessagingTables();
     }

@@ -7,7 +7,10 @@ using ApiPlatform.Messaging.Configuration;
 
 namespace ApiPlatform.ExperienceApis.Analytics.Projections;
 
-/// <summary>The transactions projection: its own consumer group on every topic whose events it reads.</summary>
+/// <summary>
+/// The read model's projection (transactions and integration health): its own consumer group on every topic whose
+/// events it reads.
+/// </summary>
 internal static class Projection
 {
     public const string Group = "analytics-transactions";
@@ -38,5 +41,11 @@ internal static class Projection
         .Handles<InvoiceIssued, ProjectSystemEvents>(Group)
         .Handles<InvoiceVoided, ProjectSystemEvents>(Group)
         .Handles<PaymentRecorded, ProjectSystemEvents>(Group)
-        .Handles<PaymentApplied, ProjectSystemEvents>(Group);
+        .Handles<PaymentApplied, ProjectSystemEvents>(Group)
+        .Handles<CrmConnectorMappingFailed, ProjectConnectorHealth>(Group)
+        .Handles<ErpConnectorMappingFailed, ProjectConnectorHealth>(Group)
+        .Handles<FinanceConnectorMappingFailed, ProjectConnectorHealth>(Group)
+        .Handles<CrmConnectorHealthSampled, ProjectConnectorHealth>(Group)
+        .Handles<ErpConnectorHealthSampled, ProjectConnectorHealth>(Group)
+        .Handles<FinanceConnectorHealthSampled, ProjectConnectorHealth>(Group);
 }

@@ -20,6 +20,9 @@ internal sealed class ProjectionRebuild(AnalyticsDbContext db, IMessageTransport
             cleared = await db.Transactions.ExecuteDeleteAsync(cancellationToken);
             await db.TimelineEntries.ExecuteDeleteAsync(cancellationToken);
             await db.TransactionLinks.ExecuteDeleteAsync(cancellationToken);
+            await db.MappingFailures.ExecuteDeleteAsync(cancellationToken);
+            await db.ConnectorSamples.ExecuteDeleteAsync(cancellationToken);
+            await db.MessagingSamples.ExecuteDeleteAsync(cancellationToken);
             await db.Set<InboxMessage>().Where(i => i.Group == Projection.Group).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

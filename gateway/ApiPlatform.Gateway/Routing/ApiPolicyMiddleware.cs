@@ -4,6 +4,7 @@ using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.Hardening;
 using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.Gateway.RateLimiting;
+using ApiPlatform.Gateway.Slo;
 using ApiPlatform.Gateway.Usage;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -17,15 +18,15 @@ namespace ApiPlatform.Gateway.Routing;
 /// a method the gateway forwards (405), body limit (413), authentication (401, challenged as JwtBearer does), the API's scope (403), version and lifecycle
 /// (404, 410, deprecation headers), the consumer's plan (429) and usage; then the route's proxy pipeline (idempotency,
 /// forwarding), forwarding failures as problem+json (502, 503, 504); error statuses without a body and exceptions
-/// answered as the shared problem details would (<see cref="ProblemResponses"/>); and one traffic audit record
-/// whatever the outcome. A token validated before is read from <see cref="TokenValidationCache"/>; any other goes
+/// answered as the shared problem details would (<see cref="ProblemResponses"/>); the SLO measurement of an admitted
+/// request (its status and duration); and one traffic audit record whatever the outcome. A token validated before is read from <see cref="TokenValidationCache"/>; any other goes
 /// through ASP.NET Core's authentication (JwtBearer), which validates it and fills the cache. Other endpoints go on to
 /// the shared pipeline (problem details, correlation, authentication and authorization). API routes keep their scope
 /// policy as endpoint metadata, so a pipeline without this middleware still refuses callers without the scope.
 /// </summary>
 internal sealed class ApiPolicyMiddleware(
     RequestDelegate next, TokenValidationCache tokens, GatewayRateLimiter limiter, ClientPlans plans, UsageRecorder usage,
-    TrafficAuditLog audit, TimeProvider time)
+    SloRecorder slo, TrafficAuditLog audit, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context) =>
         context.GetEndpoint() is { RequestDelegate: { } endpoint } routed && routed.Metadata.GetMetadata<ApiRoutePolicy>() is { } route
@@ -63,10 +64,15 @@ internal sealed class ApiPolicyMiddleware(
         }
         finally
         {
+            var status = failedWith ?? context.Response.StatusCode;
+            if (admission.Admitted && major is { } measured)
+            {
+                slo.Record(route.Api, measured, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
             if (audit.Recording)
             {
                 audit.Record(new TrafficRecord(now, admission.ClientId, admission.Tenant, route.Api, major is { } m ? VersionSegment.Name(m) : null,
-                    context.Request.Method, context.Request.Path.Value, failedWith ?? context.Response.StatusCode,
+                    context.Request.Method, context.Request.Path.Value, status,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds, Correlation.Get(context)));
             }
         }

@@ -1,3 +1,4 @@
+using ApiPlatform.Gateway.Slo;
 using ApiPlatform.ServiceDefaults.Health;
 using StackExchange.Redis;
 
@@ -6,8 +7,8 @@ namespace ApiPlatform.Gateway.Usage;
 internal static class UsageExtensions
 {
     /// <summary>
-    /// Consumer usage per API version, kept in Redis (<c>ConnectionStrings:redis</c>) so every replica adds to the
-    /// same counts. Without Redis the gateway refuses to start, except in Development where it counts in memory.
+    /// Consumer usage and SLO measurements (requests, server errors, latency per minute) per API version, kept in Redis
+    /// (<c>ConnectionStrings:redis</c>) so every replica adds to the same counts. Without Redis the gateway refuses to start, except in Development where it counts in memory.
     /// </summary>
     public static void AddConsumerUsage(this WebApplicationBuilder builder)
     {
@@ -23,6 +24,7 @@ internal static class UsageExtensions
             options.SyncTimeout = 1000;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
             services.AddSingleton<IUsageStore, RedisUsageStore>();
+            services.AddSingleton<ISloStore, RedisSloStore>();
             health.AddCheck<RedisHealthCheck>("redis", tags: [HealthExtensions.ReadyTag]);
         }
         else if (!builder.Environment.IsDevelopment())
@@ -32,11 +34,14 @@ internal static class UsageExtensions
         else
         {
             services.AddSingleton<IUsageStore, InMemoryUsageStore>();
+            services.AddSingleton<ISloStore, InMemorySloStore>();
         }
 
         services.AddSingleton<UsageRecorder>();
         services.AddSingleton<UsageStoreHealth>();
         health.AddCheck<UsageStoreHealth>("consumer-usage", tags: [HealthExtensions.ReadyTag]);
         services.AddHostedService<UsageFlusher>();
+        services.AddSingleton<SloRecorder>();
+        services.AddHostedService<SloFlusher>();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Connectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Connectors.Http;
@@ -13,6 +14,7 @@ internal sealed class UpstreamGuardHandler(int maxBytes) : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        VendorOperation.Sent(request);
         var response = await base.SendAsync(request, cancellationToken);
         for (var hop = 0; IsRedirect(response.StatusCode) && hop < MaxRedirects; hop++)
         {
@@ -34,18 +36,18 @@ internal sealed class UpstreamGuardHandler(int maxBytes) : DelegatingHandler
         if (IsRedirect(response.StatusCode))
         {
             response.Dispose();
-            throw new UpstreamContractException($"more than {MaxRedirects} redirects");
+            throw new UpstreamContractException($"more than {MaxRedirects} redirects") { Transport = true };
         }
         return await Bounded(response, cancellationToken);
     }
 
     private static Uri Target(Uri origin, HttpResponseMessage response)
     {
-        var location = response.Headers.Location ?? throw new UpstreamContractException("a redirect without a Location");
+        var location = response.Headers.Location ?? throw new UpstreamContractException("a redirect without a Location") { Transport = true };
         var target = location.IsAbsoluteUri ? location : new Uri(origin, location);
         return Uri.Compare(target, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
             ? target
-            : throw new UpstreamContractException($"a redirect to another host ({target.Host})");
+            : throw new UpstreamContractException($"a redirect to another host ({target.Host})") { Transport = true };
     }
 
     private async Task<HttpResponseMessage> Bounded(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -53,7 +55,7 @@ internal sealed class UpstreamGuardHandler(int maxBytes) : DelegatingHandler
         if (response.Content.Headers.ContentLength > maxBytes)
         {
             response.Dispose();
-            throw new UpstreamContractException($"an answer of {response.Content.Headers.ContentLength} bytes (limit {maxBytes})");
+            throw new UpstreamContractException($"an answer of {response.Content.Headers.ContentLength} bytes (limit {maxBytes})") { Transport = true };
         }
 
         try
@@ -64,7 +66,7 @@ internal sealed class UpstreamGuardHandler(int maxBytes) : DelegatingHandler
         catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
         {
             response.Dispose();
-            throw new UpstreamContractException($"an answer larger than {maxBytes} bytes");
+            throw new UpstreamContractException($"an answer larger than {maxBytes} bytes") { Transport = true };
         }
     }
 

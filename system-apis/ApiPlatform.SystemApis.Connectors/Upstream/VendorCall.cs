@@ -1,76 +1,103 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.ServiceDefaults.Errors;
+using ApiPlatform.SystemApis.Connectors.Telemetry;
+using Microsoft.AspNetCore.Http;
 using Polly.Timeout;
 using Refit;
 
 namespace ApiPlatform.SystemApis.Connectors.Upstream;
 
 /// <summary>
-/// Runs one call to a system of record and turns every way it can fail into a problem naming the system:
-/// unreadable or out-of-contract answers 502, throttling and outages 503, slowness 504. <paramref name="classify"/>
-/// lets a connector read the vendor's own error body first (e.g. Salesforce's REQUEST_LIMIT_EXCEEDED).
+/// Runs one call to a system of record and turns every way it can fail into a problem naming the connector:
+/// unreadable or out-of-contract answers 502, throttling and outages 503, slowness 504. <c>classify</c> lets a
+/// connector read the vendor's own error body first (e.g. Salesforce's REQUEST_LIMIT_EXCEEDED). Every call is measured
+/// (<see cref="ConnectorMetrics"/>); an answer that breaks the canonical mapping is counted with its field and attached
+/// to the problem as a <see cref="MappingFailure"/>, which the service publishes as an integration event.
 /// </summary>
 public static class VendorCall
 {
-    public static async Task<T> RunAsync<T>(string system, Func<Task<T>> call, Func<ApiException, ProblemException?>? classify = null)
+    public static async Task<T> RunAsync<T>(Vendor vendor, Func<Task<T>> call, Func<ApiException, ProblemException?>? classify = null)
     {
+        var started = Stopwatch.GetTimestamp();
+        var operation = VendorOperation.Begin();
         try
         {
-            return await call();
+            var result = await call();
+            ConnectorMetrics.Called(vendor.System, vendor.Connector, CallOutcome.Ok, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
         }
-        catch (ProblemException)
+        catch (Exception error) when (Translate(vendor.Connector, error, classify) is { } problem)
         {
-            throw;
-        }
-        catch (Exception error) when (error.InnerException is ProblemException known)
-        {
-            throw known;
-        }
-        catch (ApiException error) when ((int)error.StatusCode < 300)
-        {
-            throw UpstreamProblems.BadAnswer(system, "a body that is not the JSON it documents");
-        }
-        catch (ApiException error) when (classify?.Invoke(error) is { } known)
-        {
-            throw known;
-        }
-        catch (ApiException error)
-        {
-            throw FromStatus(system, error);
-        }
-        catch (UpstreamContractException error)
-        {
-            throw UpstreamProblems.BadAnswer(system, error.Message);
-        }
-        catch (JsonException)
-        {
-            throw UpstreamProblems.BadAnswer(system, "a body that is not the JSON it documents");
-        }
-        catch (Exception error) when (error is TimeoutRejectedException || error.InnerException is TimeoutRejectedException)
-        {
-            throw UpstreamProblems.Timeout(system);
-        }
-        catch (Exception error) when (error.InnerException is UpstreamContractException contract)
-        {
-            throw UpstreamProblems.BadAnswer(system, contract.Message);
-        }
-        catch (Exception error) when (error.InnerException is JsonException || error is InvalidOperationException && error.Message.Contains("deserializ", StringComparison.OrdinalIgnoreCase))
-        {
-            throw UpstreamProblems.BadAnswer(system, "a body that is not the JSON it documents");
-        }
-        catch (HttpRequestException error)
-        {
-            throw UpstreamProblems.Unavailable(system, $"{system} could not be reached ({error.HttpRequestError}).");
+            var field = problem.Status == StatusCodes.Status502BadGateway ? MappingFieldOf(error) : null;
+            if (field is not null)
+            {
+                var failure = new MappingFailure(vendor.System, vendor.Connector, field, operation.Name);
+                ConnectorMetrics.MappingFailed(failure);
+                failure.AttachTo(problem);
+            }
+            // A mapping failure of a call made inside this one (a token fetch) is attached already: this call failed of it too.
+            var mapping = field is not null || MappingFailure.Of(problem) is not null;
+            ConnectorMetrics.Called(vendor.System, vendor.Connector, CallOutcome.Of(vendor.Connector, problem, error, mapping),
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (ReferenceEquals(problem, error))
+            {
+                throw;
+            }
+            throw problem;
         }
     }
 
-    public static async Task RunAsync(string system, Func<Task> call, Func<ApiException, ProblemException?>? classify = null) =>
-        await RunAsync<bool>(system, async () =>
+    public static async Task RunAsync(Vendor vendor, Func<Task> call, Func<ApiException, ProblemException?>? classify = null) =>
+        await RunAsync<bool>(vendor, async () =>
         {
             await call();
             return true;
         }, classify);
+
+    /// <summary>The problem a failed call becomes, or null for a failure that is not the system of record's (a cancellation).</summary>
+    private static ProblemException? Translate(string system, Exception error, Func<ApiException, ProblemException?>? classify) => error switch
+    {
+        ProblemException known => known,
+        _ when error.InnerException is ProblemException known => known,
+        ApiException api when (int)api.StatusCode < 300 => UpstreamProblems.BadAnswer(system, "a body that is not the JSON it documents"),
+        ApiException api when classify?.Invoke(api) is { } known => known,
+        ApiException api => FromStatus(system, api),
+        UpstreamContractException contract => UpstreamProblems.BadAnswer(system, contract.Message),
+        JsonException => UpstreamProblems.BadAnswer(system, "a body that is not the JSON it documents"),
+        _ when error is TimeoutRejectedException || error.InnerException is TimeoutRejectedException => UpstreamProblems.Timeout(system),
+        _ when error.InnerException is UpstreamContractException contract => UpstreamProblems.BadAnswer(system, contract.Message),
+        _ when error.InnerException is JsonException || IsDeserialization(error) => UpstreamProblems.BadAnswer(system, "a body that is not the JSON it documents"),
+        HttpRequestException http => UpstreamProblems.Unavailable(system, $"{system} could not be reached ({http.HttpRequestError})."),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The vendor field whose value broke the mapping: the one the connector's checks name, or the JSON path where the
+    /// answer stopped deserializing. Null for a failure of transport, status or credentials.
+    /// </summary>
+    private static string? MappingFieldOf(Exception error)
+    {
+        var cause = error is ApiException or ProblemException ? error.InnerException : error;
+        if (error is ApiException api && (int)api.StatusCode < 300)
+        {
+            cause = api.InnerException ?? api;
+        }
+        return (cause, cause?.InnerException) switch
+        {
+            (UpstreamContractException { Transport: false } contract, _) => contract.Field ?? MappingFailure.UnnamedField,
+            (_, UpstreamContractException { Transport: false } contract) => contract.Field ?? MappingFailure.UnnamedField,
+            (JsonException json, _) => json.Path ?? MappingFailure.UnnamedField,
+            (_, JsonException json) => json.Path ?? MappingFailure.UnnamedField,
+            (ApiException, _) => MappingFailure.UnnamedField,
+            ({ } other, _) when IsDeserialization(other) => MappingFailure.UnnamedField,
+            _ => null,
+        };
+    }
+
+    private static bool IsDeserialization(Exception error) =>
+        error is InvalidOperationException && error.Message.Contains("deserializ", StringComparison.OrdinalIgnoreCase);
 
     private static ProblemException FromStatus(string system, ApiException error) => error.StatusCode switch
     {

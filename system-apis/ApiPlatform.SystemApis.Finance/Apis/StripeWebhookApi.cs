@@ -49,7 +49,7 @@ public static class StripeWebhookApi
             return ProblemDetailsExtensions.Problem(400, ProblemTypes.BadRequest, "Invalid signature", "The Stripe-Signature does not match the payload, or it is too old.");
         }
 
-        var billingEvent = await VendorCall.RunAsync(StripeBillingConnector.SystemName, () => Task.FromResult(
+        var billingEvent = await VendorCall.RunAsync(StripeBillingConnector.Vendor, () => Task.FromResult(
             StripeMapping.ToBillingEvent(JsonSerializer.Deserialize<StripeEvent>(payload, StripeBillingConnector.Json)
                 ?? throw new UpstreamContractException("an empty event"), tenant)));
         if (billingEvent is not null)

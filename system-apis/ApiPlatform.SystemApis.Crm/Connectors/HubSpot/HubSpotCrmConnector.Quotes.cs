@@ -149,7 +149,7 @@ internal sealed partial class HubSpotCrmConnector
         {
             try
             {
-                await VendorCall.RunAsync(SystemName, () => api.ArchiveLineItemsAsync(
+                await VendorCall.RunAsync(Vendor, () => api.ArchiveLineItemsAsync(
                     new HubSpotBatchArchive(chunk.Select(id => new HubSpotTarget(id)).ToList()), retrySafe: true, CancellationToken.None), Classify);
             }
             catch (ProblemException)

@@ -15,6 +15,8 @@ namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
 internal sealed partial class HubSpotCrmConnector(IHubSpotApi api, IOptions<HubSpotOptions> options, TimeProvider time) : ICrmConnector
 {
     public const string SystemName = "hubspot";
+
+    public static readonly Vendor Vendor = new("crm", SystemName);
     private const int BatchSize = 100;
     private const int MaxWindow = 2000;
 
@@ -22,7 +24,7 @@ internal sealed partial class HubSpotCrmConnector(IHubSpotApi api, IOptions<HubS
 
     private string KeyProperty => options.Value.CreationKeyProperty;
 
-    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(SystemName, call, Classify);
+    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(Vendor, call, Classify);
 
     private Task<Page<TContract>> SearchPageAsync<TContract>(
         string objectType, IReadOnlyList<HubSpotFilter> filters, string[] properties, HubSpotSort sort, PageRequest page,

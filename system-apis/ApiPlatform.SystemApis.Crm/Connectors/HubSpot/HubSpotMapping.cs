@@ -42,9 +42,9 @@ internal static partial class HubSpotMapping
         var lines = lineItems.OrderBy(Position).Select((l, i) => ToLine(l, i + 1, currency)).ToList();
         var subtotal = lines.Sum(l => Round(l.Quantity * l.UnitPrice.Amount));
         var net = lines.Sum(l => l.NetAmount.Amount);
-        var created = o.CreatedAt ?? throw new UpstreamContractException("a quote without 'createdAt'");
+        var created = o.CreatedAt ?? throw new UpstreamContractException("a quote without 'createdAt'", "createdAt");
         return new Quote(Id(o.Id), tenant, UpstreamGuard.Text(o["hs_quote_number"] ?? o.Id, "quote.hs_quote_number", 40),
-            Associated(o, "companies") ?? throw new UpstreamContractException("a quote without an associated company"),
+            Associated(o, "companies") ?? throw new UpstreamContractException("a quote without an associated company", "associations.companies"),
             HubSpotStages.ToQuoteStatus(UpstreamGuard.Text(o["hs_status"], "quote.hs_status", 40)), lines, new Money(subtotal, currency),
             new Money(subtotal - net, currency), new Money(0m, currency), new Money(net, currency), created,
             o["hs_expiration_date"] is { } expires ? Timestamp(expires, "quote.hs_expiration_date") : created.AddDays(30),
@@ -60,7 +60,7 @@ internal static partial class HubSpotMapping
         var net = QuotePricing.LineFigures(quantity, price, discount).Net;
         if (l["amount"] is { } amount && Math.Abs(Number(amount, "line_item.amount") - net) > 0.01m)
         {
-            throw new UpstreamContractException($"a line item 'amount' of {amount} that its quantity, price and discount contradict ({net})");
+            throw new UpstreamContractException($"a line item 'amount' of {amount} that its quantity, price and discount contradict ({net})", "amount");
         }
 
         var sku = UpstreamGuard.Text(l["hs_sku"], "line_item.hs_sku", 64);
@@ -76,18 +76,18 @@ internal static partial class HubSpotMapping
             ? OptionalId(results[0].Id, $"associations.{type}")
             : null;
 
-    private static string Id(string? id) => IsId(id) ? id! : throw new UpstreamContractException("an object whose 'id' is not a HubSpot id");
+    private static string Id(string? id) => IsId(id) ? id! : throw new UpstreamContractException("an object whose 'id' is not a HubSpot id", "id");
 
     private static string? OptionalId(string? id, string field) =>
-        string.IsNullOrEmpty(id) ? null : IsId(id) ? id : throw new UpstreamContractException($"'{field}' that is not a HubSpot id");
+        string.IsNullOrEmpty(id) ? null : IsId(id) ? id : throw new UpstreamContractException($"'{field}' that is not a HubSpot id", field);
 
     private static decimal Number(string? value, string field) =>
-        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new UpstreamContractException($"'{field}' that is not a number");
+        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new UpstreamContractException($"'{field}' that is not a number", field);
 
     private static DateTimeOffset Timestamp(string? value, string field) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? at
-            : throw new UpstreamContractException($"'{field}' that is not a timestamp");
+            : throw new UpstreamContractException($"'{field}' that is not a timestamp", field);
 
     private static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

@@ -34,7 +34,7 @@ internal static class HubSpotStages
         "PENDING_APPROVAL" => QuoteStatus.Submitted,
         "APPROVED" or "APPROVAL_NOT_NEEDED" => QuoteStatus.Approved,
         "REJECTED" => QuoteStatus.Rejected,
-        _ => throw new UpstreamContractException($"an unknown quote hs_status '{status}'"),
+        _ => throw new UpstreamContractException($"an unknown quote hs_status '{status}'", "hs_status"),
     };
 
     public static string FromQuoteStatus(QuoteStatus status) => status switch

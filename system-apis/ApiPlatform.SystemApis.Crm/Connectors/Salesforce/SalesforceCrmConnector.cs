@@ -16,6 +16,8 @@ namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
 internal sealed partial class SalesforceCrmConnector(ISalesforceApi api, IOptions<SalesforceOptions> options) : ICrmConnector
 {
     public const string SystemName = "salesforce";
+
+    public static readonly Vendor Vendor = new("crm", SystemName);
     private const int MaxWindow = 2000;
     private const int MaxBatches = 20;
 
@@ -25,7 +27,7 @@ internal sealed partial class SalesforceCrmConnector(ISalesforceApi api, IOption
 
     private string KeyField => options.Value.ExternalIdField;
 
-    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(SystemName, call, Classify);
+    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(Vendor, call, Classify);
 
     /// <summary>Reads the query's batches until the page is covered; <c>totalSize</c> is the query's full count.</summary>
     private Task<Page<TContract>> PageAsync<TRecord, TContract>(string soql, PageRequest page, Func<TRecord, TContract> map, CancellationToken cancellationToken)

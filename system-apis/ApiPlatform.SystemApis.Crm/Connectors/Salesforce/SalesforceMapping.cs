@@ -44,15 +44,15 @@ internal static class SalesforceMapping
         var tax = UpstreamGuard.Amount(q.Tax ?? 0m, "Quote.Tax");
         if (q.ShippingHandling is { } shipping && shipping != 0m)
         {
-            throw new UpstreamContractException("a quote with 'ShippingHandling', which a canonical quote does not carry");
+            throw new UpstreamContractException("a quote with 'ShippingHandling', which a canonical quote does not carry", "ShippingHandling");
         }
         var total = Agreeing(q.GrandTotal, "Quote.GrandTotal", net + tax, 0m);
         if (net > subtotal)
         {
-            throw new UpstreamContractException("a 'Quote.TotalPrice' above its 'Quote.Subtotal'");
+            throw new UpstreamContractException("a 'Quote.TotalPrice' above its 'Quote.Subtotal'", "Quote.TotalPrice");
         }
 
-        var created = Soql.Timestamp(q.CreatedDate) ?? throw new UpstreamContractException("'Quote.CreatedDate' that is not a dateTime");
+        var created = Soql.Timestamp(q.CreatedDate) ?? throw new UpstreamContractException("'Quote.CreatedDate' that is not a dateTime", "Quote.CreatedDate");
         var validUntil = q.ExpirationDate is null ? created.AddDays(30) : new DateTimeOffset(Date(q.ExpirationDate, "Quote.ExpirationDate").ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return new Quote(Id(q.Id), tenant, UpstreamGuard.Text(q.QuoteNumber, "Quote.QuoteNumber", 40), UpstreamGuard.Text(q.AccountId, "Quote.AccountId", 18),
             SalesforceStages.ToQuoteStatus(UpstreamGuard.Text(q.Status, "Quote.Status", 40)), lines, new Money(subtotal, currency),
@@ -65,7 +65,7 @@ internal static class SalesforceMapping
         var amount = UpstreamGuard.Amount(reported, field);
         return Math.Abs(amount - expected) <= tolerance
             ? amount
-            : throw new UpstreamContractException($"a '{field}' of {amount} that its lines and tax contradict ({expected})");
+            : throw new UpstreamContractException($"a '{field}' of {amount} that its lines and tax contradict ({expected})", field);
     }
 
     private static QuoteLine ToLine(SalesforceQuoteLine l, int number, string currency)
@@ -78,15 +78,15 @@ internal static class SalesforceMapping
             new Money(unitPrice, currency), discount, new Money(QuotePricing.LineFigures(quantity, unitPrice, discount).Net, currency));
     }
 
-    private static string Id(string? id) => Soql.IsId(id) ? id! : throw new UpstreamContractException("a record whose 'Id' is not a Salesforce id");
+    private static string Id(string? id) => Soql.IsId(id) ? id! : throw new UpstreamContractException("a record whose 'Id' is not a Salesforce id", "Id");
 
     private static string? OptionalId(string? id, string field) =>
-        id is null || Soql.IsId(id) ? id : throw new UpstreamContractException($"'{field}' that is not a Salesforce id");
+        id is null || Soql.IsId(id) ? id : throw new UpstreamContractException($"'{field}' that is not a Salesforce id", field);
 
     private static DateOnly Date(string? value, string field) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new UpstreamContractException($"'{field}' that is not a date");
+            : throw new UpstreamContractException($"'{field}' that is not a date", field);
 
     private static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

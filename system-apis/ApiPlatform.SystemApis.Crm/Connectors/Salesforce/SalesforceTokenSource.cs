@@ -52,7 +52,7 @@ public sealed class SalesforceTokenSource(IServiceProvider services, IOptions<Sa
             ["client_id"] = options.Value.ClientId,
             ["client_secret"] = options.Value.ClientSecret,
         };
-        var token = await VendorCall.RunAsync(SalesforceCrmConnector.SystemName, () => services.GetRequiredService<ISalesforceAuthApi>().TokenAsync(form, cancellationToken), error =>
+        var token = await VendorCall.RunAsync(SalesforceCrmConnector.Vendor, () => services.GetRequiredService<ISalesforceAuthApi>().TokenAsync(form, cancellationToken), error =>
             error.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.Unauthorized
                 ? UpstreamProblems.Refused(SalesforceCrmConnector.SystemName, "salesforce refused the platform's client credentials.")
                 : null);

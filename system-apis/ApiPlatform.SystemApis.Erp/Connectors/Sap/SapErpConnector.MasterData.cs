@@ -44,7 +44,7 @@ internal sealed partial class SapErpConnector
         var create = new SapBusinessPartnerCreate("2", request.Name, request.CrmAccountId, new ODataResults<SapRole>([new SapRole("FLCU01")]),
             new ODataResults<SapAddress>([new SapAddress(request.Country, address?.City, address?.PostalCode, address?.Line1, null, address?.Region)]));
         var created = await Call(async () => (await api.CreateBusinessPartnerAsync(create, cancellationToken)).Data
-            ?? throw new UpstreamContractException("an answer without 'd'"));
+            ?? throw new UpstreamContractException("an answer without 'd'", "d"));
         return new Written<Customer>(await Call(() => Task.FromResult(SapMapping.ToCustomer(created, request.Tenant, options.Value.CustomerCurrency))), Created: true);
     }
 

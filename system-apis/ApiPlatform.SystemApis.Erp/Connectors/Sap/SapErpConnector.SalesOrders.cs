@@ -31,7 +31,7 @@ internal sealed partial class SapErpConnector
                 new ODataResults<SapPricingElement>([new SapPricingElement("PPR0", NetUnitPrice(l).ToString(CultureInfo.InvariantCulture), request.Currency)])))
                 .ToList()));
         var created = await Call(async () => SapMapping.ToSalesOrder(
-            (await api.CreateSalesOrderAsync(order, cancellationToken)).Data ?? throw new UpstreamContractException("an answer without 'd'"), request.Tenant));
+            (await api.CreateSalesOrderAsync(order, cancellationToken)).Data ?? throw new UpstreamContractException("an answer without 'd'", "d"), request.Tenant));
         return new SalesOrderWrite((await WithAccountsAsync([created], known, cancellationToken))[0], Created: true, KeyReused: false);
     }
 

@@ -20,18 +20,20 @@ namespace ApiPlatform.SystemApis.Erp.Connectors.Sap;
 internal sealed partial class SapErpConnector(ISapApi api, IOptions<SapOptions> options) : IErpConnector
 {
     public const string SystemName = "sap";
+
+    public static readonly Vendor Vendor = new("erp", SystemName);
     private const int MaxPage = 200;
 
     public string System => SystemName;
 
-    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(SystemName, call, Classify);
+    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(Vendor, call, Classify);
 
     private static Task<Page<TContract>> PageAsync<TRecord, TContract>(
         Func<ODataQuery, Task<ODataList<TRecord>>> list, string? filter, string? expand, string orderBy, PageRequest page, Func<TRecord, TContract> map) =>
         Call(async () =>
         {
             var result = await list(new ODataQuery(filter, page.Take, page.Skip, expand, orderBy));
-            var body = result.Data ?? throw new UpstreamContractException("an answer without 'd'");
+            var body = result.Data ?? throw new UpstreamContractException("an answer without 'd'", "d");
             var total = (int)UpstreamGuard.Range(SapMapping.Number(body.Count, "__count"), "__count", 0, 50_000_000);
             var records = UpstreamGuard.Bounded(body.Results, "results", MaxPage);
             return new Page<TContract>(records.Select(map).ToList(), total, page.Skip, page.Take);
@@ -41,7 +43,7 @@ internal sealed partial class SapErpConnector(ISapApi api, IOptions<SapOptions> 
     {
         try
         {
-            return (await get()).Data ?? throw new UpstreamContractException("an answer without 'd'");
+            return (await get()).Data ?? throw new UpstreamContractException("an answer without 'd'", "d");
         }
         catch (ApiException error) when (error.StatusCode == HttpStatusCode.NotFound)
         {

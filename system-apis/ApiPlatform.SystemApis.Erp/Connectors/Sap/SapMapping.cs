@@ -54,7 +54,7 @@ internal static partial class SapMapping
         var total = UpstreamGuard.Amount(Number(o.TotalNetAmount, "TotalNetAmount"), "TotalNetAmount");
         if (lines.Count > 0 && Math.Abs(lines.Sum(l => l.NetAmount.Amount) - total) > 0.01m)
         {
-            throw new UpstreamContractException("a TotalNetAmount that is not the sum of its items");
+            throw new UpstreamContractException("a TotalNetAmount that is not the sum of its items", "TotalNetAmount");
         }
         return new SalesOrder(id, tenant, id, Key(o.SoldToParty, "SoldToParty"), null, Status(o), lines, new Money(total, currency),
             Date(o.CreationDate, "CreationDate"), new SourceReference(System, id));
@@ -66,18 +66,18 @@ internal static partial class SapMapping
         (_, "A" or "" or null) => SalesOrderStatus.Open,
         (_, "B") => SalesOrderStatus.Released,
         (_, "C") => SalesOrderStatus.Shipped,
-        (_, var other) => throw new UpstreamContractException($"an unknown OverallSDProcessStatus '{other}'"),
+        (_, var other) => throw new UpstreamContractException($"an unknown OverallSDProcessStatus '{other}'", "OverallSDProcessStatus"),
     };
 
-    private static string Key(string? value, string field) => IsKey(value) ? value! : throw new UpstreamContractException($"'{field}' that is not an SAP key");
+    private static string Key(string? value, string field) => IsKey(value) ? value! : throw new UpstreamContractException($"'{field}' that is not an SAP key", field);
 
     public static decimal Number(string? value, string field) =>
-        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new UpstreamContractException($"'{field}' that is not a number");
+        decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : throw new UpstreamContractException($"'{field}' that is not a number", field);
 
     public static DateTimeOffset Date(string? value, string field) =>
         value is not null && ODataDate().Match(value) is { Success: true } match
             && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var milliseconds)
             && milliseconds is > -62135596800000 and < 253402300799999
             ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
-            : throw new UpstreamContractException($"'{field}' that is not an OData date");
+            : throw new UpstreamContractException($"'{field}' that is not an OData date", field);
 }

@@ -16,6 +16,8 @@ namespace ApiPlatform.SystemApis.Finance.Connectors.Stripe;
 internal sealed class StripeBillingConnector(IStripeApi api) : IBillingConnector
 {
     public const string SystemName = "stripe";
+
+    public static readonly Vendor Vendor = new("finance", SystemName);
     private const int MaxPage = 100;
 
     public static readonly JsonSerializerOptions Json = new(VendorClientExtensions.VendorJson) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
@@ -111,7 +113,7 @@ internal sealed class StripeBillingConnector(IStripeApi api) : IBillingConnector
     private static bool Replayed<T>(IApiResponse<T> response) =>
         response.Headers is { } headers && headers.TryGetValues("Idempotent-Replayed", out var values) && values.Contains("true", StringComparer.OrdinalIgnoreCase);
 
-    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(SystemName, call, Classify);
+    private static Task<T> Call<T>(Func<Task<T>> call) => VendorCall.RunAsync(Vendor, call, Classify);
 
     /// <summary>Stripe's error body: a card or request error is a refusal worth passing on; rate limits and auth are handled by status.</summary>
     private static ProblemException? Classify(ApiException error)

@@ -23,7 +23,7 @@ internal static partial class StripeMapping
 
     public static Subscription ToSubscription(StripeSubscription s, string tenant)
     {
-        var item = UpstreamGuard.Bounded(s.Items?.Data, "subscription.items", 20).FirstOrDefault() ?? throw new UpstreamContractException("a subscription without items");
+        var item = UpstreamGuard.Bounded(s.Items?.Data, "subscription.items", 20).FirstOrDefault() ?? throw new UpstreamContractException("a subscription without items", "subscription.items");
         var price = UpstreamGuard.Present(item.Price, "subscription.items.price");
         var currency = UpstreamGuard.Currency(price.Currency, "price.currency");
         var quantity = UpstreamGuard.Range(item.Quantity ?? 1, "subscription.items.quantity", 0, 1_000_000);
@@ -39,7 +39,7 @@ internal static partial class StripeMapping
     {
         var id = Id(e.Id, "evt");
         var at = Time(e.Created, "event.created");
-        var data = e.Data?.Object ?? throw new UpstreamContractException("an event without data.object");
+        var data = e.Data?.Object ?? throw new UpstreamContractException("an event without data.object", "data.object");
         BillingEvent Of(BillingEventType type, string? customer, string? subscription, string? invoice, Money? amount, Money? tax) =>
             new($"bev-{id}", tenant, type, at, customer, subscription, invoice, amount, tax, null, new SourceReference(System, id));
 
@@ -52,7 +52,7 @@ internal static partial class StripeMapping
                 var tax = Money(invoice.Tax ?? 0, currency);
                 if (tax.Amount > amount.Amount)
                 {
-                    throw new UpstreamContractException("an invoice whose tax exceeds its amount");
+                    throw new UpstreamContractException("an invoice whose tax exceeds its amount", "invoice.tax");
                 }
                 var type = e.Type switch { "invoice.paid" => BillingEventType.InvoicePaid, "invoice.payment_failed" => BillingEventType.InvoicePaymentFailed, _ => BillingEventType.InvoiceFinalized };
                 return Of(type, Id(invoice.Customer, "cus"), invoice.Subscription is null ? null : Id(invoice.Subscription, "sub"), Id(invoice.Id, "in"), amount, tax);
@@ -89,17 +89,17 @@ internal static partial class StripeMapping
         "unpaid" => SubscriptionStatus.Unpaid,
         "canceled" => SubscriptionStatus.Canceled,
         "incomplete" or "incomplete_expired" or "paused" => SubscriptionStatus.Incomplete,
-        _ => throw new UpstreamContractException("an unknown subscription status"),
+        _ => throw new UpstreamContractException("an unknown subscription status", "subscription.status"),
     };
 
     private static string Id(string? id, string prefix) =>
         id is not null && IdPattern().IsMatch(id) && id.StartsWith(prefix + "_", StringComparison.Ordinal)
             ? id
-            : throw new UpstreamContractException($"an id that is not a Stripe {prefix}_ id");
+            : throw new UpstreamContractException($"an id that is not a Stripe {prefix}_ id", "id");
 
     private static DateTimeOffset Time(long? seconds, string field)
     {
-        var at = seconds is >= 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(seconds.Value) : throw new UpstreamContractException($"'{field}' that is not a Unix time");
-        return at >= Earliest ? at : throw new UpstreamContractException($"'{field}' before 2010");
+        var at = seconds is >= 0 and < 253402300799 ? DateTimeOffset.FromUnixTimeSeconds(seconds.Value) : throw new UpstreamContractException($"'{field}' that is not a Unix time", field);
+        return at >= Earliest ? at : throw new UpstreamContractException($"'{field}' before 2010", field);
     }
 }

@@ -21,6 +21,108 @@ namespace ApiPlatform.ExperienceApis.Analytics.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ConnectorSampleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Connector")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Failures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("From")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("To")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("To");
+
+                    b.ToTable("ConnectorSamples");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.MappingFailureEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Connector")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CorrelationId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tenant")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VendorOperation")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MappingFailures");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.MessagingSampleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OpenDeadLetters")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutboxBacklog")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("OutboxOldestAgeSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("System", "At");
+
+                    b.ToTable("MessagingSamples");
+                });
+
             modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.TimelineEntryEntity", b =>
                 {
                     b.Property<string>("Id")

@@ -16,6 +16,108 @@ namespace ApiPlatform.ExperienceApis.Analytics.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ConnectorSampleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Connector")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LatencyBuckets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("To");
+
+                    b.ToTable("ConnectorSamples");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.MappingFailureEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Connector")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tenant")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VendorOperation")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("MappingFailures");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.MessagingSampleEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OpenDeadLetters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutboxBacklog")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("OutboxOldestAgeSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("System", "At");
+
+                    b.ToTable("MessagingSamples");
+                });
+
             modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.TimelineEntryEntity", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,12 @@
+using ApiPlatform.Contracts.Events;
+
+namespace ApiPlatform.Contracts.Erp;
+
+/// <summary>A replica of erp sampled its connectors' calls and its messaging (see <see cref="ConnectorHealthSampled"/>).</summary>
+public sealed record ErpConnectorHealthSampled(
+    string System, string Replica, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ConnectorCallSample> Connectors,
+    long OutboxBacklog, double OutboxOldestAgeSeconds, long OpenDeadLetters)
+    : ConnectorHealthSampled(System, Replica, From, To, Connectors, OutboxBacklog, OutboxOldestAgeSeconds, OpenDeadLetters), IIntegrationEvent
+{
+    public static string EventType => "erp.connector.health-sampled.v1";
+}

@@ -1,0 +1,51 @@
+using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.Slo;
+using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ApiPlatform.Gateway.Apis;
+
+/// <summary>SLO compliance of an API version from the gateway's own measurements (scope platform:admin).</summary>
+internal static class SloApi
+{
+    public static RouteHandlerBuilder MapSloApi(this IEndpointRouteBuilder app) =>
+        app.MapGet(CatalogApi.BasePath + "/{api}/v{major:int}/slo", GetCompliance)
+            .RequireAuthorization(PlatformPolicies.Admin)
+            .WithTags("Catalog")
+            .WithName("GetApiVersionSloCompliance");
+
+    public static async Task<Results<Ok<SloCompliance>, ProblemHttpResult>> GetCompliance(
+        string api, int major, DateTimeOffset? from, DateTimeOffset? to, ApiCatalog catalog, ISloStore store, SloRecorder recorder, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var definition = catalog.FindApi(api);
+        if (definition?.FindVersion(major) is null)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found",
+                $"The catalog has no version v{major} of '{api}'.");
+        }
+
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end - SloWindow.Default;
+        if (end <= start || end - start > SloWindow.Max)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The window is invalid",
+                $"'to' must be after 'from', at most {SloWindow.Max.TotalDays:0} days later.");
+        }
+
+        // Whole minutes: the one holding 'from' up to and including the one holding 'to'.
+        var (first, last) = (start.ToUnixTimeSeconds() / 60, end.ToUnixTimeSeconds() / 60 + 1);
+        var measured = await store.ReadAsync(api, major, first, last, cancellationToken);
+        measured.Add(recorder.Pending(api, major, first, last));
+
+        var slo = definition.Slo;
+        double? availability = measured.Requests == 0 ? null : Math.Round(100.0 * (measured.Requests - measured.ServerErrors) / measured.Requests, 4);
+        var p99 = measured.P99Ms();
+        bool? availabilityMet = availability is { } a ? a >= slo.Availability : null;
+        bool? latencyMet = p99 is { } p ? p <= slo.LatencyP99Ms : null;
+        return TypedResults.Ok(new SloCompliance(api, major, start, end, measured.Requests, measured.ServerErrors,
+            slo.Availability, availability, availabilityMet, slo.LatencyP99Ms, p99, latencyMet,
+            availabilityMet is null ? null : availabilityMet.Value && latencyMet!.Value));
+    }
+}
