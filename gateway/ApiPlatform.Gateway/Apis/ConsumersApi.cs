@@ -24,8 +24,19 @@ internal static class ConsumersApi
                 $"The catalog has no version v{major} of '{api}'.");
         }
 
-        var stored = await store.ReadAsync(api, major, cancellationToken);
-        var pending = recorder.Pending(api, major).ToDictionary(p => p.ClientId, p => p.Counter);
+        // Under the flush gate: counts a flush has taken from memory are in the store by the time it is read.
+        IReadOnlyList<ConsumerUsage> stored;
+        Dictionary<string, UsageCounter> pending;
+        await recorder.FlushGate.WaitAsync(cancellationToken);
+        try
+        {
+            stored = await store.ReadAsync(api, major, cancellationToken);
+            pending = recorder.Pending(api, major).ToDictionary(p => p.ClientId, p => p.Counter);
+        }
+        finally
+        {
+            recorder.FlushGate.Release();
+        }
         var consumers = stored.Select(s => s.ClientId).Union(pending.Keys).Select(client =>
         {
             var saved = stored.FirstOrDefault(s => s.ClientId == client);

@@ -36,8 +36,18 @@ internal static class SloApi
 
         // Whole minutes: the one holding 'from' up to and including the one holding 'to'.
         var (first, last) = (start.ToUnixTimeSeconds() / 60, end.ToUnixTimeSeconds() / 60 + 1);
-        var measured = await store.ReadAsync(api, major, first, last, cancellationToken);
-        measured.Add(recorder.Pending(api, major, first, last));
+        // Under the flush gate: counts a flush has taken from memory are in the store by the time it is read.
+        await recorder.FlushGate.WaitAsync(cancellationToken);
+        SloCounter measured;
+        try
+        {
+            measured = await store.ReadAsync(api, major, first, last, cancellationToken);
+            measured.Add(recorder.Pending(api, major, first, last));
+        }
+        finally
+        {
+            recorder.FlushGate.Release();
+        }
 
         var slo = definition.Slo;
         double? availability = measured.Requests == 0 ? null : Math.Round(100.0 * (measured.Requests - measured.ServerErrors) / measured.Requests, 4);

@@ -14,6 +14,12 @@ internal sealed class SloRecorder(TimeProvider time)
         pending.GetOrAdd(new SloKey(api, major, time.GetUtcNow().ToUnixTimeSeconds() / 60), static _ => new SloCounter())
             .Record(status >= StatusCodes.Status500InternalServerError, milliseconds);
 
+    /// <summary>
+    /// Held by the flush while counts are out of memory and not yet in the store, and by readers that add the store's
+    /// counts to the pending ones, so that a reader never misses counts that are on their way.
+    /// </summary>
+    public SemaphoreSlim FlushGate { get; } = new(1, 1);
+
     /// <summary>Takes the counts gathered so far; counting goes on into a fresh table.</summary>
     public IReadOnlyDictionary<SloKey, SloCounter> Drain() => Interlocked.Exchange(ref pending, new());
 

@@ -2,53 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.Gateway.Usage;
 
-/// <summary>
-/// Moves the counted usage to the shared store every <c>Gateway:UsageFlushInterval</c>. When the store is down the
-/// counts stay in memory and go out with the next flush that succeeds; the gateway keeps serving meanwhile.
-/// </summary>
+/// <summary>Moves the counted consumer usage to the shared store (<see cref="CountsFlusher{TKey, TCounter}"/>).</summary>
 internal sealed class UsageFlusher(
     UsageRecorder recorder, IUsageStore store, UsageStoreHealth health, IOptions<GatewayOptions> options, TimeProvider time,
-    ILogger<UsageFlusher> logger) : BackgroundService
+    ILogger<UsageFlusher> logger) : CountsFlusher<UsageKey, UsageCounter>(health, options, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.UsageFlushInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await FlushAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override string What => "Consumer usage";
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushAsync(cancellationToken);
-    }
+    protected override SemaphoreSlim Gate => recorder.FlushGate;
 
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        var counts = recorder.Drain();
-        if (counts.Count == 0)
-        {
-            return;
-        }
+    protected override IReadOnlyDictionary<UsageKey, UsageCounter> Drain() => recorder.Drain();
 
-        try
-        {
-            await store.AddAsync(counts, cancellationToken);
-            health.Succeeded();
-        }
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or OperationCanceledException)
-        {
-            recorder.Restore(counts);
-            health.Failed(ex.Message);
-            logger.LogWarning(ex, "Consumer usage could not be written to Redis; {Count} counts are kept until it is back", counts.Count);
-        }
-    }
+    protected override void Restore(IReadOnlyDictionary<UsageKey, UsageCounter> counts) => recorder.Restore(counts);
+
+    protected override Task StoreAsync(IReadOnlyDictionary<UsageKey, UsageCounter> counts, CancellationToken cancellationToken) =>
+        store.AddAsync(counts, cancellationToken);
 }

@@ -13,6 +13,12 @@ internal sealed class UsageRecorder(TimeProvider time)
     public void Record(UsageKey key) =>
         pending.GetOrAdd(key, static _ => new UsageCounter()).Add(1, time.GetUtcNow().ToUnixTimeMilliseconds());
 
+    /// <summary>
+    /// Held by the flush while counts are out of memory and not yet in the store, and by readers that add the store's
+    /// counts to the pending ones, so that a reader never misses counts that are on their way.
+    /// </summary>
+    public SemaphoreSlim FlushGate { get; } = new(1, 1);
+
     /// <summary>Takes the counts gathered so far; counting goes on into a fresh table.</summary>
     public IReadOnlyDictionary<UsageKey, UsageCounter> Drain() => Interlocked.Exchange(ref pending, new());
 
