@@ -13,12 +13,11 @@ namespace ApiPlatform.ServiceDefaults;
 public static class Extensions
 {
     /// <summary>
-    /// Adds what every ApiPlatform service shares: telemetry, health checks, problem details, correlation,
-    /// JWT bearer validation with scope policies, URL-segment API versioning and one OpenAPI document per version.
-    /// A service that publishes no versioned API of its own (the gateway, whose endpoints are the platform's) passes
-    /// <paramref name="versionedApis"/> false and loads neither API versioning nor the OpenAPI generator.
+    /// Adds what every ApiPlatform service shares: telemetry, health checks, problem details, correlation and JWT bearer
+    /// validation with scope policies. A service that publishes versioned APIs adds them with
+    /// <see cref="AddVersionedApis{TBuilder}"/>.
     /// </summary>
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool versionedApis = true) where TBuilder : IHostApplicationBuilder
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddOptions<ServiceOptions>()
             .BindConfiguration(ServiceOptions.Section)
@@ -29,10 +28,6 @@ public static class Extensions
         builder.AddPlatformHealthChecks();
         builder.AddPlatformProblemDetails();
         builder.AddPlatformAuthentication();
-        if (versionedApis)
-        {
-            builder.AddPlatformOpenApi();
-        }
         builder.Services.AddSingleton(TimeProvider.System);
         // No answer names the server software (docs/gateway.md): the gateway forwards what its upstreams send.
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
@@ -42,25 +37,26 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps the shared middleware and endpoints: problem details, correlation, authentication,
-    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents (when versioned APIs were added).
-    /// <paramref name="routedFirst"/> adds middleware that runs right after routing, ahead of the shared problem details,
-    /// correlation, authentication and authorization: it may answer some endpoints completely (and then owns their
-    /// correlation and error responses, see <see cref="ProblemResponses"/>) and passes every other request on.
+    /// URL-segment API versioning and one OpenAPI document per version, served at <c>/openapi/v{major}.json</c>, for a
+    /// service that publishes versioned APIs (the system, process and experience APIs; call it from the service's own
+    /// <c>Add…()</c> extension).
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app, Action<IApplicationBuilder>? routedFirst = null)
+    public static TBuilder AddVersionedApis<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        if (routedFirst is not null)
-        {
-            app.UseRouting();
-            routedFirst(app);
-        }
+        builder.AddPlatformOpenApi();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps the shared middleware and endpoints: problem details, correlation, routing (a host that routed earlier, to
+    /// answer some endpoints ahead of this pipeline, keeps the endpoint it matched), authentication,
+    /// <c>/health/live</c>, <c>/health/ready</c> and the OpenAPI documents (when versioned APIs were added).
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
         app.UsePlatformProblemDetails();
         app.UseMiddleware<CorrelationMiddleware>();
-        if (routedFirst is null)
-        {
-            app.UseRouting();
-        }
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapPlatformHealthChecks();

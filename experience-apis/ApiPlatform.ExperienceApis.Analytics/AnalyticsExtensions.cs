@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ExperienceApis.Analytics.Apis;
 using ApiPlatform.ExperienceApis.Analytics.Data;
 using ApiPlatform.ExperienceApis.Analytics.Projections;
@@ -18,6 +19,7 @@ public static class AnalyticsExtensions
     /// </summary>
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<AnalyticsDbContext>("analytics");
         builder.Services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>();

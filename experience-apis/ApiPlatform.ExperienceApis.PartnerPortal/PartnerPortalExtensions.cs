@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
@@ -23,6 +24,7 @@ public static class PartnerPortalExtensions
     /// </summary>
     public static WebApplicationBuilder AddPartnerPortal(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<PortalDbContext>("partner-portal");
         builder.AddApiClient<ICrmApi>("system", "crm");
         builder.AddApiClient<IErpApi>("system", "erp");

@@ -3,6 +3,7 @@ using ApiPlatform.Gateway.AdminAudit;
 using ApiPlatform.Gateway.Apis;
 using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.Auth;
+using ApiPlatform.Gateway.Edge;
 using ApiPlatform.Gateway.Forwarding;
 using ApiPlatform.Gateway.Hardening;
 using ApiPlatform.Gateway.Idempotency;
@@ -81,12 +82,16 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// The policies of API routes (<see cref="ApiPolicyMiddleware"/>: correlation, body limit, authentication from the
-    /// token cache, scope, version and lifecycle, rate limit, usage, problem+json errors, traffic audit), enforced in one
-    /// pass right after routing and ahead of the shared middleware, which API requests skip; pass it
-    /// as <c>MapDefaultEndpoints(routedFirst: app => app.UseGatewayPolicies())</c>.
+    /// Routing, then the edge pipelines of proxied routes (<see cref="EdgePipelines"/>: API, webhook and token endpoint
+    /// routes, enforced right after routing and ahead of the shared middleware, which their requests skip); call it
+    /// before <c>MapDefaultEndpoints()</c>.
     /// </summary>
-    public static IApplicationBuilder UseGatewayPolicies(this IApplicationBuilder app) => app.UseMiddleware<ApiPolicyMiddleware>();
+    public static WebApplication UseGatewayPolicies(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseMiddleware<EdgePolicyMiddleware>();
+        return app;
+    }
 
     /// <summary>
     /// Maps <c>/catalog/apis</c>, the admin API, the generated proxy routes (rate limit, idempotency, retries and

@@ -3,10 +3,11 @@ using ApiPlatform.ServiceDefaults;
 
 SocketDefaults.PreferInlineCompletions();
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults(versionedApis: false);
+builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
-app.MapDefaultEndpoints(routedFirst: pipeline => pipeline.UseGatewayPolicies());
+app.UseGatewayPolicies();
+app.MapDefaultEndpoints();
 app.MapGateway();
 app.RunService();

@@ -36,6 +36,6 @@ public static class PlatformServices
         new("analytics", "experience", typeof(AnalyticsExtensions).Assembly,
             b => b.AddServiceDefaults().AddAnalytics(), a => a.MapDefaultEndpoints().MapAnalytics(), [], true),
         new("gateway", "platform", typeof(GatewayExtensions).Assembly,
-            b => b.AddServiceDefaults(versionedApis: false).AddGateway(), a => a.MapDefaultEndpoints(routedFirst: g => g.UseGatewayPolicies()).MapGateway(), [], false),
+            b => b.AddServiceDefaults().AddGateway(), a => a.UseGatewayPolicies().MapDefaultEndpoints().MapGateway(), [], false),
     ];
 }

@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.ProcureToPay;
@@ -26,6 +27,7 @@ public static class ProcureToPayExtensions
     /// </summary>
     public static WebApplicationBuilder AddProcureToPay(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<ProcureToPayDbContext>("procure-to-pay");
         builder.Services.AddValidatorsFrom<CreateRequisition>();
         builder.Services.AddOptions<ProcureToPayOptions>().BindConfiguration(ProcureToPayOptions.Section).ValidateOnStart();

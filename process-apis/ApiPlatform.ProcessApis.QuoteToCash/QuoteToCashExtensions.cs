@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
@@ -27,6 +28,7 @@ public static class QuoteToCashExtensions
     /// </summary>
     public static WebApplicationBuilder AddQuoteToCash(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<QuoteToCashDbContext>("quote-to-cash");
         builder.Services.AddValidatorsFrom<CreateOrderRequest>();
         builder.Services.AddOptions<QuoteToCashOptions>().BindConfiguration(QuoteToCashOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.Reconciliation;
@@ -22,6 +23,7 @@ public static class ReconciliationExtensions
     /// </summary>
     public static WebApplicationBuilder AddReconciliation(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<ReconciliationDbContext>("reconciliation");
         builder.Services.AddValidatorsFrom<StartRunRequest>();
         builder.Services.AddOptions<ReconciliationOptions>().BindConfiguration(ReconciliationOptions.Section).ValidateDataAnnotations().ValidateOnStart();

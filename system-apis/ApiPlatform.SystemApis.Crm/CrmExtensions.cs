@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Messaging.Admin;
 using ApiPlatform.Messaging;
@@ -20,6 +21,7 @@ public static class CrmExtensions
     /// </summary>
     public static WebApplicationBuilder AddCrm(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<CrmDbContext>("crm");
         builder.Services.AddDatabaseSeeder<CrmDbContext, CrmSeeder>();
         builder.Services.AddValidatorsFrom<CreateAccountRequest>();

@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Messaging.Admin;
@@ -19,6 +20,7 @@ public static class ErpExtensions
     /// <summary>Adds the erp system API, its embedded reference ERP and the SAP S/4HANA connector that <c>Erp:Connectors:{tenant}</c> may choose.</summary>
     public static WebApplicationBuilder AddErp(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<ErpDbContext>("erp");
         builder.Services.AddDatabaseSeeder<ErpDbContext, ErpSeeder>();
         builder.Services.AddValidatorsFrom<CreateSalesOrderRequest>();

@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Messaging;
 using ApiPlatform.Messaging.Admin;
@@ -25,6 +26,7 @@ public static class FinanceExtensions
     /// </summary>
     public static WebApplicationBuilder AddFinance(this WebApplicationBuilder builder)
     {
+        builder.AddVersionedApis();
         builder.AddServiceDatabase<FinanceDbContext>("finance");
         builder.Services.AddDatabaseSeeder<FinanceDbContext, FinanceReferenceSeeder>();
         builder.Services.AddDatabaseSeeder<FinanceDbContext, FinanceSeeder>();

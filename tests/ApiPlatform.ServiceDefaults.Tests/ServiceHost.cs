@@ -43,7 +43,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults().AddVersionedApis();
         builder.Services.AddValidatorsFrom<GreetingValidator>();
 
         var app = builder.Build();

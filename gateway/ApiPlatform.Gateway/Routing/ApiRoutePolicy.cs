@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ApiPlatform.Catalog;
+using ApiPlatform.Gateway.Edge;
 using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.Gateway.RateLimiting;
@@ -11,7 +12,7 @@ namespace ApiPlatform.Gateway.Routing;
 /// route as endpoint metadata: the scope, the versions' lifecycle, the limit of every plan (catalog overrides
 /// applied), idempotency and body limit.
 /// </summary>
-internal sealed class ApiRoutePolicy
+internal sealed class ApiRoutePolicy : EdgeRoute
 {
     public ApiRoutePolicy(ApiDefinition api, ApiLifecycle lifecycle, GatewayOptions gateway, RateLimitingOptions limiting)
     {
@@ -30,10 +31,13 @@ internal sealed class ApiRoutePolicy
         DefaultPlan = Plans[gateway.DefaultPlan];
     }
 
-    public string Api { get; }
+    public override string Api { get; }
+    public override string Upstream => $"{Api} API";
+    public override string BodyLimitSubject => $"{Api} API";
+    public override string Scope => Lifecycle.Scope;
     public ApiLifecycle Lifecycle { get; }
     public IdempotencyMode Idempotency { get; }
-    public long BodyLimitBytes { get; }
+    public override long BodyLimitBytes { get; }
     public TimeSpan InFlightLifetime { get; }
     public FrozenDictionary<string, RateLimitPolicy> Plans { get; }
     public RateLimitPolicy DefaultPlan { get; }

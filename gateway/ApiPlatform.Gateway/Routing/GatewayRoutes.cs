@@ -20,11 +20,12 @@ internal static class GatewayRoutes
 
     /// <summary>The route of the token server's <c>/connect/*</c> endpoints, limited per source address.</summary>
     public const string ConnectRouteId = "identity-connect";
+    public const string DiscoveryRouteId = "identity-discovery";
     private const string ForwardedPrefixHeader = "X-Forwarded-Prefix";
 
     public static CatalogProxyConfig Build(ApiCatalog catalog, GatewayOptions gateway, AuthOptions auth, DestinationHealthOptions health)
     {
-        List<RouteConfig> routes = [IdentityRoute(ConnectRouteId, "/connect/{**rest}"), IdentityRoute("identity-discovery", "/.well-known/{**rest}")];
+        List<RouteConfig> routes = [IdentityRoute(ConnectRouteId, "/connect/{**rest}"), IdentityRoute(DiscoveryRouteId, "/.well-known/{**rest}")];
         List<ClusterConfig> clusters = [Cluster(IdentityClusterId, [auth.Authority], gateway.IdentityTimeout, health)];
         foreach (var api in catalog.Apis)
         {
@@ -38,6 +39,8 @@ internal static class GatewayRoutes
 
     public static string ClusterId(ApiDefinition api) => $"api-{api.Name}";
 
+    public static string ApiRouteId(ApiDefinition api) => $"api-{api.Name}";
+
     private static string[] UpstreamsOf(ApiDefinition api, GatewayOptions gateway) =>
         (gateway.Upstreams.FirstOrDefault(u => string.Equals(u.Key, api.Name, StringComparison.OrdinalIgnoreCase)).Value ?? api.Upstream)
             .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -45,7 +48,7 @@ internal static class GatewayRoutes
     private static RouteConfig ApiRoute(ApiDefinition api) =>
         new RouteConfig
         {
-            RouteId = $"api-{api.Name}",
+            RouteId = ApiRouteId(api),
             ClusterId = ClusterId(api),
             AuthorizationPolicy = api.Scope,
             Match = new RouteMatch { Path = $"{api.PathPrefix}/{{**rest}}" },
@@ -64,13 +67,15 @@ internal static class GatewayRoutes
     private static RouteConfig OperationsRoute(ApiDefinition api, string path) =>
         new RouteConfig
         {
-            RouteId = $"operations-{api.Name}{path.Replace('/', '-')}",
+            RouteId = OperationsRouteId(api, path),
             ClusterId = ClusterId(api),
             AuthorizationPolicy = PlatformPolicies.Admin,
             Match = new RouteMatch { Path = $"{api.PathPrefix}{path}/{{**rest}}" },
             Metadata = new Dictionary<string, string> { [PathPrefixMetadataKey] = api.PathPrefix, [OperationsApiMetadataKey] = api.Name },
         }
         .WithTransformPathRemovePrefix(api.PathPrefix);
+
+    public static string OperationsRouteId(ApiDefinition api, string path) => $"operations-{api.Name}{path.Replace('/', '-')}";
 
     /// <summary>Route metadata key holding the api name of an operations route, whose changes the admin audit records.</summary>
     public const string OperationsApiMetadataKey = "operations-api";

@@ -1,4 +1,4 @@
-using ApiPlatform.Gateway.Lifecycle;
+using ApiPlatform.Gateway.Edge;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Mvc;
@@ -13,14 +13,13 @@ namespace ApiPlatform.Gateway.Routing;
 internal static class ProxyErrors
 {
     /// <summary>
-    /// Answers the forwarder's failure, if any and the response has not started, with its problem; the caller of an
-    /// API's route (<paramref name="api"/>) or of the token server keeps its correlation id, which the forwarder may
-    /// have cleared with the response.
+    /// Answers the forwarder's failure, if any and the response has not started, with its problem naming the route's
+    /// upstream; the caller keeps its correlation id, which the forwarder may have cleared with the response.
     /// </summary>
-    public static Task AnswerFailureAsync(HttpContext context, ApiLifecycle? api)
+    public static Task AnswerFailureAsync(HttpContext context, EdgeRoute route)
     {
         if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted
-            || Describe(failure.Error, failure.Exception, api is null ? "token server" : $"{api.Name} API") is not { } problem)
+            || Describe(failure.Error, failure.Exception, route) is not { } problem)
         {
             return Task.CompletedTask;
         }
@@ -31,21 +30,21 @@ internal static class ProxyErrors
         return GatewayProblems.WriteAsync(context, problem);
     }
 
-    public static ProblemDetails? Describe(ForwarderError error, Exception? exception, string upstream) => error switch
+    private static ProblemDetails? Describe(ForwarderError error, Exception? exception, EdgeRoute route) => error switch
     {
-        ForwarderError.RequestTimedOut or ForwarderError.Request when IsConnectFailure(exception) => Unavailable(upstream),
-        ForwarderError.NoAvailableDestinations => Unavailable(upstream),
+        ForwarderError.RequestTimedOut or ForwarderError.Request when IsConnectFailure(exception) => Unavailable(route.Upstream),
+        ForwarderError.NoAvailableDestinations => Unavailable(route.Upstream),
         // Kestrel cut a chunked body off at the route's limit.
-        ForwarderError.RequestBodyClient when IsTooLarge(exception) => Hardening.BodyLimit.TooLarge(null),
+        ForwarderError.RequestBodyClient when IsTooLarge(exception) => Hardening.BodyLimit.TooLarge(route),
         ForwarderError.RequestTimedOut => Problem(StatusCodes.Status504GatewayTimeout, ProblemTypes.UpstreamTimeout,
-            "Upstream timeout", $"The {upstream} did not answer in time."),
+            "Upstream timeout", $"The {route.Upstream} did not answer in time."),
         // The caller went away or sent a broken body: there is nobody to answer, or the status already says it.
         ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
             or ForwarderError.RequestBodyClient or ForwarderError.ResponseBodyClient
             or ForwarderError.UpgradeRequestClient or ForwarderError.UpgradeResponseClient
             or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeResponseCanceled => null,
         _ => Problem(StatusCodes.Status502BadGateway, ProblemTypes.UpstreamError,
-            "Upstream error", $"The {upstream} failed to answer."),
+            "Upstream error", $"The {route.Upstream} failed to answer."),
     };
 
     /// <summary>Whether the request never reached the upstream: no connection could be made.</summary>

@@ -6,7 +6,7 @@ namespace ApiPlatform.Gateway.Routing;
 /// <summary>
 /// The catalog's webhooks: per webhook one route at its own path (e.g. <c>/webhooks/stripe/{tenant}</c>), POST only and
 /// anonymous, forwarded unchanged, at the same path, to its API's cluster. Vendors carry no platform token: the upstream
-/// verifies their signature of the raw body. <see cref="WebhookIngressMiddleware"/> applies the body limit, the rate
+/// verifies their signature of the raw body. Their edge pipeline (<see cref="Edge.EdgePipelines.Webhook"/>) applies the body limit, the rate
 /// limit per source address and the audit record; no version, lifecycle, plan or idempotency applies.
 /// </summary>
 internal static class WebhookRoutes

@@ -59,14 +59,15 @@ public sealed class GatewayHost : IAsyncDisposable
             typeof(GatewayExtensions).Assembly.GetName().Name);
         var logs = new LogCapture();
         builder.Logging.AddProvider(logs);
-        builder.AddServiceDefaults(versionedApis: false);
+        builder.AddServiceDefaults();
         builder.AddGateway();
         services?.Invoke(builder.Services);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(time);
 
         var app = builder.Build();
-        app.MapDefaultEndpoints(routedFirst: pipeline => pipeline.UseGatewayPolicies());
+        app.UseGatewayPolicies();
+        app.MapDefaultEndpoints();
         app.MapGateway();
         var address = await LoopbackApp.StartAsync(app);
         return new GatewayHost(app, address, time, logs, ownDataDirectory);
