@@ -4,8 +4,11 @@ using Microsoft.Extensions.Options;
 namespace ApiPlatform.Gateway.Idempotency;
 
 /// <summary>
-/// Runs the request that holds a key and stores its response before the client gets it, or frees the key when the
-/// response must not be replayed; replays a stored response marked <c>Idempotent-Replayed: true</c>.
+/// Runs the request that holds a key and stores its response, or frees the key when the response must not be replayed;
+/// replays a stored response marked <c>Idempotent-Replayed: true</c>. The store's write is sent before the client gets
+/// the response but not waited for: on Redis, a retry through this gateway reaches the store after it (one connection,
+/// commands in order); one that overtakes it anyway (through another replica) finds the key in flight and is answered
+/// 409 with <c>Retry-After</c>, never run twice.
 /// </summary>
 internal sealed partial class IdempotentExecution(IIdempotencyStore store, IOptions<IdempotencyOptions> options, ILogger<IdempotentExecution> logger)
 {
@@ -16,7 +19,7 @@ internal sealed partial class IdempotentExecution(IIdempotencyStore store, IOpti
         var original = context.Response.Body;
         await using var capture = new ResponseCapture(original, settings.MaxResponseBytes);
         context.Response.Body = capture;
-        var stored = false;
+        Task<bool>? storing = null;
         try
         {
             await next(context);
@@ -24,18 +27,40 @@ internal sealed partial class IdempotentExecution(IIdempotencyStore store, IOpti
             if (context.Response.StatusCode < 500 && !capture.Overflowed)
             {
                 var response = new StoredResponse(context.Response.StatusCode, StoredHeaders.From(context.Response.Headers), capture.Captured);
-                stored = await TryAsync(store.CompleteAsync(storeKey, owner, response, settings.RecordLifetime), storeKey);
+                storing = TryAsync(store.CompleteAsync(storeKey, owner, response, settings.RecordLifetime), storeKey);
             }
         }
         finally
         {
             context.Response.Body = original;
-            if (!stored)
+            if (storing is null)
             {
                 await TryAsync(store.ReleaseAsync(storeKey, owner), storeKey);
             }
         }
-        await capture.ReleaseAsync(context.RequestAborted);
+
+        if (storing is null)
+        {
+            await capture.ReleaseAsync(context.RequestAborted);
+            return;
+        }
+        try
+        {
+            await capture.ReleaseAsync(context.RequestAborted);
+            if (!storing.IsCompleted)
+            {
+                // The client has its whole answer now, not after the store's round trip.
+                await context.Response.CompleteAsync();
+            }
+        }
+        finally
+        {
+            if (!await storing)
+            {
+                // Not stored: free the key so the caller may retry rather than wait out the in-flight record.
+                await TryAsync(store.ReleaseAsync(storeKey, owner), storeKey);
+            }
+        }
     }
 
     public static async Task ReplayAsync(HttpContext context, StoredResponse response)

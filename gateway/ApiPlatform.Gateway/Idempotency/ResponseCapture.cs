@@ -1,9 +1,9 @@
 namespace ApiPlatform.Gateway.Idempotency;
 
 /// <summary>
-/// Holds back the response body until the gateway has stored it, so a client that has the full response can never
-/// see its retry refused as still in flight. Past <c>maxBytes</c> it gives up: it writes what it held and passes the
-/// rest straight through.
+/// Holds back the response body until the gateway has its copy for the store and has sent the store its write, so a
+/// client that has the full response finds it stored when it retries through this gateway. Past <c>maxBytes</c> it
+/// gives up (the response is not stored): it writes what it held and passes the rest straight through.
 /// </summary>
 internal sealed class ResponseCapture(Stream inner, int maxBytes) : Stream
 {
