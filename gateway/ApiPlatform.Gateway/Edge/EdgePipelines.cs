@@ -1,5 +1,6 @@
 using ApiPlatform.Gateway.Edge.Recorders;
 using ApiPlatform.Gateway.Edge.Steps;
+using ApiPlatform.Gateway.Idempotency;
 
 namespace ApiPlatform.Gateway.Edge;
 
@@ -24,7 +25,9 @@ internal sealed class EdgePipelines(IServiceProvider services)
             Step<LifecycleStep>(services),          // 404 unknown or draft, 410 retired; Deprecation, Sunset, Link
             Step<PlanLimitStep>(services),          // 429 per consumer and plan, shared across replicas; usage per version
         ],
-        [Recorder<SloMeasurement>(services), Recorder<TrafficAuditing>(services)]);
+        [Recorder<SloMeasurement>(services), Recorder<TrafficAuditing>(services)],
+        // Idempotency-Key on POST and PATCH: 400 / 409 / 422 / 503, run once, replay after.
+        ActivatorUtilities.GetServiceOrCreateInstance<IdempotentForwarding>(services));
 
     /// <summary>Webhook routes (a vendor's callbacks; no token, the upstream verifies the vendor's signature).</summary>
     public EdgePipeline Webhook { get; } = new("webhook",

@@ -31,7 +31,7 @@ internal sealed class EdgePolicyMiddleware(RequestDelegate next, TimeProvider ti
             if (await AdmitAsync(request, route.Pipeline.Steps))
             {
                 request.Admitted = true;
-                await endpoint(context);
+                await (route.Pipeline.Forwarding is { } forwarding ? forwarding.ForwardAsync(request, endpoint) : endpoint(context));
                 await ProxyErrors.AnswerFailureAsync(context, route);
             }
             if (GatewayProblems.LacksBody(context.Response))

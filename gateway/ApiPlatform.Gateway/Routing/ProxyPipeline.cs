@@ -1,7 +1,6 @@
 using ApiPlatform.Catalog;
 using ApiPlatform.Gateway.AdminAudit;
 using ApiPlatform.Gateway.Edge;
-using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Lifecycle;
 using ApiPlatform.Gateway.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -48,7 +47,6 @@ internal static class ProxyPipeline
             {
                 // Every proxied route passed its edge pipeline (EdgePipelines) before it got here.
                 proxy.UseMiddleware<OperationsAuditMiddleware>();
-                proxy.UseMiddleware<IdempotencyMiddleware>();
                 proxy.UseMiddleware<SafeRetryMiddleware>();
                 proxy.UseSessionAffinity();
                 proxy.UseLoadBalancing();

@@ -1,6 +1,7 @@
 using ApiPlatform.Gateway.Edge;
 using ApiPlatform.Gateway.Edge.Recorders;
 using ApiPlatform.Gateway.Edge.Steps;
+using ApiPlatform.Gateway.Idempotency;
 using ApiPlatform.Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,16 @@ public sealed class EdgePipelinesTests(GatewayFixture fixture)
         Assert.Equal([typeof(ForwardableMethodStep), typeof(BodyLimitStep), typeof(AuthenticationStep), typeof(ScopeStep),
             typeof(LifecycleStep), typeof(PlanLimitStep)], pipeline.Steps.Select(step => step.GetType()));
         Assert.Equal([typeof(SloMeasurement), typeof(TrafficAuditing)], pipeline.Recorders.Select(recorder => recorder.GetType()));
+        Assert.IsType<IdempotentForwarding>(pipeline.Forwarding);
+    }
+
+    [Fact]
+    public void Only_API_routes_take_idempotency_keys()
+    {
+        foreach (var route in new[] { "identity-connect", "identity-discovery", "operations-crm-messaging", "operations-erp-workflows" })
+        {
+            Assert.Null(edge.Route(route).Pipeline.Forwarding);
+        }
     }
 
     [Fact]

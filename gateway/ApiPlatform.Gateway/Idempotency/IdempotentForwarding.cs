@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using ApiPlatform.Contracts;
+using ApiPlatform.Gateway.Edge;
+using ApiPlatform.Gateway.Hardening;
 using ApiPlatform.Gateway.Routing;
 using ApiPlatform.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -11,17 +13,19 @@ namespace ApiPlatform.Gateway.Idempotency;
 /// <summary>
 /// Idempotency keys at the edge (draft-ietf-httpapi-idempotency-key-header) for POST and PATCH on APIs whose catalog
 /// policy is <c>optional</c> or <c>required</c>: the first response per client, API and key is stored and replayed.
+/// Wraps the forwarding of an API request that passed every step of its edge pipeline.
 /// </summary>
-internal sealed partial class IdempotencyMiddleware(
-    RequestDelegate next, IIdempotencyStore store, IdempotentExecution execution, IOptions<IdempotencyOptions> options,
-    ILogger<IdempotencyMiddleware> logger)
+internal sealed partial class IdempotentForwarding(
+    IIdempotencyStore store, IdempotentExecution execution, IOptions<IdempotencyOptions> options, ILogger<IdempotentForwarding> logger)
+    : IEdgeForwarding
 {
     private readonly IdempotencyOptions settings = options.Value;
 
-    public Task InvokeAsync(HttpContext context)
+    public Task ForwardAsync(GatewayRequest request, RequestDelegate next)
     {
-        var route = context.GetEndpoint()?.Metadata.GetMetadata<ApiRoutePolicy>();
-        if (route is null || route.Idempotency == IdempotencyMode.None || !IdempotencyModes.AppliesTo(context.Request.Method))
+        var context = request.Context;
+        if (request.Route is not ApiRoutePolicy route || route.Idempotency == IdempotencyMode.None
+            || !IdempotencyModes.AppliesTo(context.Request.Method))
         {
             return next(context);
         }
@@ -34,11 +38,11 @@ internal sealed partial class IdempotencyMiddleware(
                 : next(context);
         }
         return IdempotencyKey.TryParse(header, out var key)
-            ? RunOnceAsync(context, route, key)
+            ? RunOnceAsync(context, next, route, key)
             : GatewayProblems.WriteAsync(context, IdempotencyProblems.Malformed());
     }
 
-    private async Task RunOnceAsync(HttpContext context, ApiRoutePolicy route, string key)
+    private async Task RunOnceAsync(HttpContext context, RequestDelegate next, ApiRoutePolicy route, string key)
     {
         var body = await RequestBody.BufferAsync(context);
         var fingerprint = RequestFingerprint.Compute(context.Request, body.GetBuffer().AsSpan(0, (int)body.Length));
