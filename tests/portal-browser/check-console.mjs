@@ -26,7 +26,10 @@ page.on('console', message => {
   if (/Content Security Policy/i.test(message.text())) report.policyViolations.push(message.text());
 });
 
-const shot = name => page.screenshot({ path: join(plan.screenshots, `${name}.png`) });
+async function shot(name) {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: join(plan.screenshots, `${name}.png`) });
+}
 const text = selector => page.locator(selector).innerText();
 
 async function confirm(reason, fields = {}) {
@@ -106,6 +109,8 @@ try {
       objectives: await page.locator('svg.chart line.objective').count(),
     };
     await shot('traffic');
+    await page.evaluate(() => document.getElementById('traffic-version').scrollIntoView());
+    await shot('traffic-charts');
 
     // Integration health.
     await open('#/health', 'body[data-page="health"] main :is(table, .empty, .error-box)');

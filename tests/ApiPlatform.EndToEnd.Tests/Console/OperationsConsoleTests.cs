@@ -14,7 +14,7 @@ namespace ApiPlatform.EndToEnd.Tests.Console;
 [Collection(PlatformCollection.Name)]
 public sealed class OperationsConsoleTests(PlatformFixture platform)
 {
-    private static readonly string[] Pages = ["apis", "traffic", "integration-health", "transactions", "dead-letters", "audit"];
+    private static readonly string[] Pages = ["apis", "traffic", "traffic-charts", "integration-health", "transactions", "dead-letters", "audit"];
 
     [Fact]
     public async Task The_console_is_served_by_the_gateway_offline_under_a_policy_without_inline_script_or_style()

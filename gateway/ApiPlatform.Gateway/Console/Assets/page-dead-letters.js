@@ -66,11 +66,11 @@ async function inspect(detail, row, refresh) {
   fill(detail, h('div', { class: 'panel' },
     h('h2', {}, `${row.api} dead letter #${summary.id}`),
     h('p', {}, badge(statuses[summary.status] ?? summary.status, summary.status), ` ${summary.type} for ${summary.group}`),
-    table(['', ''], [
+    h('table', { class: 'facts' }, h('tbody', {}, [
       ['Subject', summary.subject], ['Tenant', summary.tenant ?? '—'], ['Attempts', summary.attempts],
       ['First failure', when(summary.firstFailureAt)], ['Dead-lettered', when(summary.deadLetteredAt)], ['Replays', summary.replayCount],
       ['Replayed', when(letter.replayedAt)], ['Discarded', letter.discardedAt ? `${when(letter.discardedAt)}: ${letter.discardReason}` : '—'],
-    ].map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value)))),
+    ].map(([name, value]) => h('tr', {}, h('th', {}, name), h('td', {}, value))))),
     h('h3', {}, 'Last error'), h('pre', { id: 'dead-letter-error' }, letter.error),
     h('h3', {}, 'Event'), h('pre', {}, letter.event ? JSON.stringify(letter.event, null, 2) : 'The event could not be read.'),
     outcome,
