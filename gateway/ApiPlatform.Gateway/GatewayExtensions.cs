@@ -3,6 +3,7 @@ using ApiPlatform.Gateway.AdminAudit;
 using ApiPlatform.Gateway.Apis;
 using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.Auth;
+using ApiPlatform.Gateway.Console;
 using ApiPlatform.Gateway.Edge;
 using ApiPlatform.Gateway.Forwarding;
 using ApiPlatform.Gateway.Hardening;
@@ -104,6 +105,7 @@ public static class GatewayExtensions
         app.MapSloApi();
         app.MapOpenApiDocumentApi();
         app.MapDeveloperPortal();
+        app.MapOperationsConsole();
         app.MapProblemDocumentation();
         app.MapAdminApi();
         app.MapCatalogProxy();

@@ -44,6 +44,13 @@ internal static class ServiceConfiguration
             {
                 configuration[$"Identity:Clients:svc-{name}:Secret"] = secret;
             }
+            if (settings.EnvironmentName == "Development")
+            {
+                // The development console client (settings/identity.Development.json) also answers at the platform's own
+                // public URL, which may be another host or a free port: exactly the console's two pages there, nothing wider.
+                configuration["Identity:PublicClients:console:RedirectUris:1"] = issuer + "console/signed-in";
+                configuration["Identity:PublicClients:console:PostLogoutRedirectUris:1"] = issuer + "console/";
+            }
         }
 
         if (service.Name == "gateway")

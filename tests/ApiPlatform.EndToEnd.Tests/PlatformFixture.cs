@@ -22,6 +22,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>Faults the quote-to-cash tests inject into its calls to the system APIs, per business transaction.</summary>
     public QuoteToCash.StepFaults Faults { get; } = new();
 
+    /// <summary>Account names whose sync to erp fails, so their events become erp dead letters (the console tests).</summary>
+    public Console.PoisonedCustomers PoisonedCustomers { get; } = new();
+
     public string DatabaseProvider => Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES") is { Length: > 0 } ? "postgres" : "sqlite";
 
     public async Task InitializeAsync()
@@ -54,6 +57,8 @@ public sealed class PlatformFixture : IAsyncLifetime
                 ["ProcureToPay:Approval:Categories:rush:AutoApproveBelow"] = "0",
                 ["ProcureToPay:Approval:Categories:rush:SecondLevelFrom"] = "1000000",
                 ["ProcureToPay:Approval:Categories:rush:Deadline"] = "00:00:02",
+                // System APIs report their connectors and messaging every 5 s (not every minute), so integration health has data.
+                ["ConnectorHealth:SampleInterval"] = "00:00:05",
             },
         };
         if (settings.RedisConnectionString is { Length: > 0 })
@@ -68,6 +73,10 @@ public sealed class PlatformFixture : IAsyncLifetime
                 if (name == "quote-to-cash")
                 {
                     Faults.AddTo(services);
+                }
+                if (name == "erp")
+                {
+                    PoisonedCustomers.AddTo(services);
                 }
             });
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl };

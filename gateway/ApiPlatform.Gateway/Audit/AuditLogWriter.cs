@@ -6,7 +6,7 @@ namespace ApiPlatform.Gateway.Audit;
 /// <summary>
 /// Takes the audit's buffered JSON lines every flush interval and writes them in pieces of whole lines (64 KiB, a
 /// pipe's default capacity; a longer line goes alone). On standard output each piece is written under the lock of
-/// <see cref="Console.Out"/>, which the console logger writes through, so records never interleave with the process's
+/// <see cref="System.Console.Out"/>, which the console logger writes through, so records never interleave with the process's
 /// other log lines; a piece of 4 KiB (a pipe's atomic write) would need sixteen times the system calls.
 /// </summary>
 internal sealed class AuditLogWriter : IDisposable
@@ -37,7 +37,7 @@ internal sealed class AuditLogWriter : IDisposable
     public static AuditLogWriter? Open(string destination, TimeSpan interval, TrafficAuditLog source) => destination switch
     {
         AuditLogOptions.None => null,
-        AuditLogOptions.StandardOutput => new AuditLogWriter(Console.OpenStandardOutput(), interval, source, Console.Out),
+        AuditLogOptions.StandardOutput => new AuditLogWriter(System.Console.OpenStandardOutput(), interval, source, System.Console.Out),
         _ => new AuditLogWriter(new FileStream(destination, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete), interval, source),
     };
 

@@ -16,26 +16,19 @@ internal static class DeveloperPortal
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-    private static readonly Dictionary<string, string> Assets = new()
-    {
-        ["portal.js"] = "text/javascript; charset=utf-8",
-        ["portal.css"] = "text/css; charset=utf-8",
-        ["index.html"] = "text/html; charset=utf-8",
-    };
+
+    private static readonly EmbeddedAssets Assets = new("portal", ContentSecurityPolicy);
 
     public static void MapDeveloperPortal(this WebApplication app)
     {
-        app.MapGet(BasePath, (HttpContext context) => Asset(context, "index.html")).AllowAnonymous().ExcludeFromDescription();
-        foreach (var name in Assets.Keys)
-        {
-            app.MapGet($"{BasePath}/{name}", (HttpContext context) => Asset(context, name)).AllowAnonymous().ExcludeFromDescription();
-        }
+        app.MapGet(BasePath, (HttpContext context) => Assets.Serve(context, "index.html")).AllowAnonymous().ExcludeFromDescription();
+        Assets.Map(app, BasePath, ["portal.js", "portal.css", "index.html"]);
 
         var catalog = app.Services.GetRequiredService<ApiCatalog>();
         var lifecycles = app.Services.GetRequiredService<ApiLifecycleRegistry>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         // Branched so that only portal requests meet the Swagger UI middleware, not every proxied call.
-        app.Map(BasePath + "/swagger", swagger => swagger.Use(WithPortalPolicy).UseSwaggerUI(options =>
+        app.Map(BasePath + "/swagger", swagger => swagger.Use(Assets.WithPolicy).UseSwaggerUI(options =>
         {
             options.RoutePrefix = "";
             options.DocumentTitle = "ApiPlatform APIs";
@@ -48,19 +41,5 @@ internal static class DeveloperPortal
                 }
             }
         }));
-    }
-
-    private static IResult Asset(HttpContext context, string name)
-    {
-        var stream = typeof(DeveloperPortal).Assembly.GetManifestResourceStream($"portal/{name}")
-            ?? throw new InvalidOperationException($"The portal asset {name} is not embedded.");
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        return TypedResults.Stream(stream, Assets[name]);
-    }
-
-    private static Task WithPortalPolicy(HttpContext context, RequestDelegate next)
-    {
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        return next(context);
     }
 }
