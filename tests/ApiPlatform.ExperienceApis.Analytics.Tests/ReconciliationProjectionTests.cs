@@ -30,6 +30,8 @@ public sealed class ReconciliationProjectionTests : IAsyncLifetime
         await host.PublishAsync(story.Started());
         await host.PublishAsync(story.SalesOrderCreated());
         await host.PublishAsync(story.Completed());
+        // Topics are consumed each by its own worker: the order's transaction first, then reconciliation's events.
+        await host.EventuallyAsync(db => db.Transactions.FindAsync(story.OrderRequestId).AsTask(), t => t?.Status == "Completed");
         await PublishRunAsync(story);
 
         var kpis = await EventuallyKpisAsync(tenant, k => k.Exceptions.Sum(e => e.Resolved) == 1);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ApiPlatform.Contracts.Reconciliation;
 using ApiPlatform.ExperienceApis.Analytics.Data;
 using ApiPlatform.Messaging.Consumers;
@@ -43,7 +44,7 @@ internal sealed class ProjectReconciliation(AnalyticsDbContext db, TransactionPr
             (exception.Open, exception.Amount, exception.Currency, exception.ChangedAt) = (true, e.Amount.Amount, e.Amount.Currency, at);
         }
         OnTimeline(e.Documents, e.Tenant, context, e.OpenedAt,
-            $"reconciliation exception {action}: {e.Kind}, {e.Amount.Amount:0.00} {e.Amount.Currency} ({e.Detail})");
+            string.Create(CultureInfo.InvariantCulture, $"reconciliation exception {action}: {e.Kind}, {e.Amount.Amount:0.00} {e.Amount.Currency} ({e.Detail})"));
     }
 
     public Task HandleAsync(ReconciliationExceptionResolved e, EventContext context, CancellationToken cancellationToken) =>

@@ -95,7 +95,8 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, TimeProvider 
             var db = scope.ServiceProvider.GetRequiredService<ReconciliationDbContext>();
             var (findings, compared) = await reconciler.CompareAsync(run.Tenant, ReconciliationPeriod.Parse(run.Period), lost.Token);
             var changed = await store.RecordRunAsync(run.Id, run.Tenant, run.Period, findings, lost.Token);
-            var byKind = JsonSerializer.Serialize(findings.GroupBy(f => f.Kind.ToString()).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()));
+            var kinds = findings.GroupBy(f => f.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+            var byKind = JsonSerializer.Serialize(kinds);
             var now = time.GetUtcNow();
             // The run is completed and its event written in one transaction: a run whose lease was lost completes nothing.
             await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
@@ -107,9 +108,7 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, TimeProvider 
                 if (completed == 1)
                 {
                     scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(new ReconciliationRunCompleted(
-                        run.Id, run.Tenant, run.Period, run.Trigger, compared, findings.Count,
-                        findings.GroupBy(f => f.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
-                        changed, run.StartedAt ?? now, now));
+                        run.Id, run.Tenant, run.Period, run.Trigger, compared, findings.Count, kinds, changed, run.StartedAt ?? now, now));
                     await db.SaveChangesAsync(CancellationToken.None);
                 }
                 await transaction.CommitAsync(CancellationToken.None);
