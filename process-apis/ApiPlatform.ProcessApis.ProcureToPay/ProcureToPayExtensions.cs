@@ -4,6 +4,7 @@ using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.ProcureToPay;
 using ApiPlatform.Messaging;
 using ApiPlatform.Messaging.Admin;
+using ApiPlatform.Messaging.Health;
 using ApiPlatform.ProcessApis.ProcureToPay.Apis;
 using ApiPlatform.ProcessApis.ProcureToPay.Data;
 using ApiPlatform.ProcessApis.ProcureToPay.Events;
@@ -37,9 +38,12 @@ public static class ProcureToPayExtensions
         builder.Services.AddScoped<Requisitions>();
         builder.AddWorkflows<ProcureToPayDbContext>(w => w.Runs<RequisitionWorkflow, ProcurementState>());
         builder.AddMessaging<ProcureToPayDbContext>(m => m
+            .Publishes<ProcureToPayMessagingHealthSampled>()
             .Publishes<RequisitionSubmitted>().Publishes<RequisitionStepCompleted>().Publishes<RequisitionWaiting>()
             .Publishes<RequisitionMilestone>().Publishes<RequisitionPaid>().Publishes<RequisitionEnded>()
             .Handles<GoodsReceiptCreated, RecordGoodsReceipt>("procure-to-pay-receipts"));
+        builder.Services.AddMessagingHealthSampling<ProcureToPayDbContext, ProcureToPayMessagingHealthSampled>("procure-to-pay", (service, w) =>
+            new(service, w.Replica, w.From, w.To, w.OutboxBacklog, w.OutboxOldestAgeSeconds, w.OpenDeadLetters));
         return builder;
     }
 

@@ -5,6 +5,7 @@ using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.QuoteToCash;
 using ApiPlatform.Messaging;
 using ApiPlatform.Messaging.Admin;
+using ApiPlatform.Messaging.Health;
 using ApiPlatform.ProcessApis.QuoteToCash.Apis;
 using ApiPlatform.ProcessApis.QuoteToCash.Data;
 using ApiPlatform.ProcessApis.QuoteToCash.Events;
@@ -39,6 +40,7 @@ public static class QuoteToCashExtensions
         builder.Services.AddScoped<OrderRequests>();
         builder.AddWorkflows<QuoteToCashDbContext>(w => w.Runs<OrderWorkflow, OrderState>());
         builder.AddMessaging<QuoteToCashDbContext>(m => m
+            .Publishes<QuoteToCashMessagingHealthSampled>()
             .Publishes<OrderRequestStarted>().Publishes<OrderRequestStepCompleted>().Publishes<OrderRequestAwaitingApproval>()
             .Publishes<OrderRequestCompleted>().Publishes<OrderRequestRejected>().Publishes<OrderRequestFailed>()
             .Publishes<OrderRequestCancelled>().Publishes<OrderRequestCompensationFailed>()
@@ -47,6 +49,8 @@ public static class QuoteToCashExtensions
             .Handles<ShipmentCreated, RecordShipment>("quote-to-cash-shipments")
             .Handles<PaymentRecorded, RecordPayment>("quote-to-cash-payments")
             .Handles<PaymentApplied, RecordPayment>("quote-to-cash-payments"));
+        builder.Services.AddMessagingHealthSampling<QuoteToCashDbContext, QuoteToCashMessagingHealthSampled>("quote-to-cash", (service, w) =>
+            new(service, w.Replica, w.From, w.To, w.OutboxBacklog, w.OutboxOldestAgeSeconds, w.OpenDeadLetters));
         return builder;
     }
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Events;
+using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.Contracts.Reconciliation;
 using ApiPlatform.ExperienceApis.Analytics.Apis;
 using ApiPlatform.ExperienceApis.Analytics.Projections;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -88,6 +90,25 @@ public sealed class IntegrationHealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_process_api_s_messaging_sample_shows_its_outbox_lag_and_dead_letters_as_a_system_without_connectors()
+    {
+        var replica = "replica-" + Guid.NewGuid().ToString("N")[..6];
+        await host.PublishAsync(new QuoteToCashMessagingHealthSampled("quote-to-cash", replica, T0, T0.AddMinutes(1), 7, 12.5, 0));
+        await host.PublishAsync(new QuoteToCashMessagingHealthSampled("quote-to-cash", replica, T0.AddMinutes(1), T0.AddMinutes(2), 0, 0, 3));
+        await host.PublishAsync(new ReconciliationMessagingHealthSampled("reconciliation", replica, T0, T0.AddMinutes(1), 1, 0.2, 0));
+        await host.EventuallyAsync(db => db.MessagingSamples.CountAsync(s => s.System == "quote-to-cash" || s.System == "reconciliation"), n => n == 3);
+
+        var health = await ReadAsync(null, T0.AddMinutes(-1), T0.AddMinutes(5));
+
+        var quoteToCash = Assert.Single(health.Systems, s => s.System == "quote-to-cash");
+        Assert.Empty(quoteToCash.Connectors);
+        Assert.Equal((0, 0.0, 3, T0.AddMinutes(2)),
+            (quoteToCash.Messaging!.OutboxBacklog, quoteToCash.Messaging.OutboxLagSeconds, quoteToCash.Messaging.DeadLetters, quoteToCash.Messaging.SampledAt));
+        Assert.Equal((1, 0.2), (health.Systems.Single(s => s.System == "reconciliation").Messaging!.OutboxBacklog,
+            health.Systems.Single(s => s.System == "reconciliation").Messaging!.OutboxLagSeconds));
+    }
+
+    [Fact]
     public async Task A_partner_is_refused_integration_health()
     {
         var partner = new ClaimsPrincipal(new ClaimsIdentity([new Claim("tenant", "acme")], "test"));
@@ -111,7 +132,7 @@ public sealed class IntegrationHealthTests : IAsyncLifetime
         Assert.True(new IntegrationHealthQueryValidator().Validate(new IntegrationHealthQuery(T0, T0.AddDays(1), "crm")).IsValid);
     }
 
-    private async Task<IntegrationHealth> ReadAsync(string system, DateTimeOffset from, DateTimeOffset to)
+    private async Task<IntegrationHealth> ReadAsync(string? system, DateTimeOffset from, DateTimeOffset to)
     {
         var result = await host.QueryAsync(db => IntegrationHealthApi.Get(
             new IntegrationHealthQuery(from, to, system), db, Internal, TimeProvider.System, Options(), default));

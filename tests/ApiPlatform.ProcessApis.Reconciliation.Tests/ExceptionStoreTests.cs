@@ -16,6 +16,10 @@ public sealed class ExceptionStoreTests : IDisposable
 
     public ExceptionStoreTests() => replica = database.Replica();
 
+    private static readonly string Opened = ReconciliationExceptionOpened.EventType;
+    private static readonly string Resolved = ReconciliationExceptionResolved.EventType;
+    private static readonly string Cleared = ReconciliationExceptionCleared.EventType;
+
     private static Finding Mismatch(decimal invoiced) =>
         Rules.CompareOrderWithInvoice(new OrderFacts("o1", "SO-1", new Money(100, "EUR")), Invoice("i1", "o1", invoiced))!;
 
@@ -42,6 +46,8 @@ public sealed class ExceptionStoreTests : IDisposable
         var exceptions = await ExceptionsAsync();
         Assert.Equal(2, exceptions.Count);
         Assert.All(exceptions, e => Assert.Equal(("run-1", "run-2", ExceptionStatus.Open), (e.FirstRunId, e.LastRunId, e.Status)));
+        // Each exception was opened once: the re-run published nothing.
+        Assert.Equal([Opened, Opened], (await database.OutboxAsync()).Select(e => e.Type));
     }
 
     [Fact]
@@ -58,6 +64,7 @@ public sealed class ExceptionStoreTests : IDisposable
         Assert.Equal(ExceptionStatus.Open, reopened.Status);
         Assert.Null(reopened.ResolutionNote);
         Assert.Equal(["found", "resolved", "reopened"], reopened.Activity.OrderBy(a => a.Id).Select(a => a.Action));
+        Assert.Equal([(Opened, reopened.Id), (Resolved, reopened.Id), (Opened, reopened.Id)], await database.OutboxAsync());
     }
 
     [Fact]
@@ -70,6 +77,8 @@ public sealed class ExceptionStoreTests : IDisposable
 
         Assert.Equal(1, await RecordAsync("run-3", Mismatch(90), Unapplied("p1")));
         Assert.All(await ExceptionsAsync(), e => Assert.Equal(ExceptionStatus.Open, e.Status));
+        var (mismatch, payment) = (Mismatch(90).IdFor("acme"), Unapplied("p1").IdFor("acme"));
+        Assert.Equal([(Opened, mismatch), (Opened, payment), (Cleared, mismatch), (Opened, mismatch)], await database.OutboxAsync());
     }
 
     private async Task ResolveAsync(string id)

@@ -15,7 +15,7 @@ public static class IntegrationHealthApi
 {
     public static RouteHandlerBuilder MapIntegrationHealthApi(this RouteGroupBuilder v1) =>
         v1.MapGet("/integration-health", Get).WithTags("Integration health").WithValidation<IntegrationHealthQuery>().WithName("getIntegrationHealth")
-            .WithSummary("Calls, error rate, p99 latency, failures by status and cause and mapping failures by field per system and connector, with each system's outbox lag and dead letters (internal callers only)")
+            .WithSummary("Calls, error rate, p99 latency, failures by status and cause and mapping failures by field per system API and connector, with the outbox lag and dead letters of every service that publishes or consumes events (internal callers only)")
             .ProducesProblem(403);
 
     public static async Task<Results<Ok<IntegrationHealth>, ProblemHttpResult>> Get(

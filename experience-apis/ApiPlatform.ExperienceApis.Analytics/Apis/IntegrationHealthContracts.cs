@@ -1,10 +1,14 @@
 namespace ApiPlatform.ExperienceApis.Analytics.Apis;
 
-/// <summary>Integration health per system and connector over a window, from the system APIs' connector events.</summary>
+/// <summary>
+/// Integration health over a window: per system API and connector from the system APIs' connector events, and the
+/// messaging of every service that samples it (system, process and experience APIs).
+/// </summary>
 public sealed record IntegrationHealth(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SystemHealth> Systems);
 
 /// <summary>
-/// One system: its messaging as last sampled in the window (null when no sample arrived in it) and its connectors.
+/// One system or service: its messaging as last sampled in the window (null when no sample arrived in it) and its
+/// connectors (none for a process or experience API).
 /// </summary>
 public sealed record SystemHealth(string System, MessagingHealth? Messaging, IReadOnlyList<ConnectorHealth> Connectors);
 

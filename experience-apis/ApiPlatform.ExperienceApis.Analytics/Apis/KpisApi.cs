@@ -15,6 +15,7 @@ public static class KpisApi
         var kpis = v1.MapGroup("/kpis").WithTags("KPIs");
         kpis.MapGet("/", Get).WithValidation<KpiQuery>().WithName("getKpis")
             .WithSummary("Volumes, cycle times (p50/p95) per process and step, approval wait, fallout by reason and revenue in flight for a period");
+        kpis.MapReconciliationKpisApi();
         return kpis;
     }
 

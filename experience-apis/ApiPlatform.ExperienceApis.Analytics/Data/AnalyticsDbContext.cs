@@ -18,6 +18,12 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
 
     public DbSet<MessagingSampleEntity> MessagingSamples => Set<MessagingSampleEntity>();
 
+    public DbSet<ReconciliationRunEntity> ReconciliationRuns => Set<ReconciliationRunEntity>();
+
+    public DbSet<ReconciliationEventEntity> ReconciliationEvents => Set<ReconciliationEventEntity>();
+
+    public DbSet<ReconciliationExceptionEntity> ReconciliationExceptions => Set<ReconciliationExceptionEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions) => conventions.DecimalsAreAmounts();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -55,6 +61,21 @@ public sealed class AnalyticsDbContext(DbContextOptions<AnalyticsDbContext> opti
         {
             sample.HasKey(s => s.Id);
             sample.HasIndex(s => new { s.System, s.At });
+        });
+        model.Entity<ReconciliationRunEntity>(run =>
+        {
+            run.HasKey(r => r.Id);
+            run.HasIndex(r => new { r.Tenant, r.CompletedAt });
+        });
+        model.Entity<ReconciliationEventEntity>(change =>
+        {
+            change.HasKey(c => c.Id);
+            change.HasIndex(c => new { c.Tenant, c.At });
+        });
+        model.Entity<ReconciliationExceptionEntity>(exception =>
+        {
+            exception.HasKey(e => e.Id);
+            exception.HasIndex(e => new { e.Tenant, e.Open });
         });
         model.AddMessagingTables();
     }

@@ -1,8 +1,10 @@
+using ApiPlatform.Contracts.Analytics;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.ProcureToPay;
 using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.Contracts.Reconciliation;
 using ApiPlatform.Messaging.Configuration;
 
 namespace ApiPlatform.ExperienceApis.Analytics.Projections;
@@ -15,7 +17,7 @@ internal static class Projection
 {
     public const string Group = "analytics-transactions";
 
-    public static readonly string[] Topics = ["crm", "erp", "finance", "quote-to-cash", "procure-to-pay"];
+    public static readonly string[] Topics = ["crm", "erp", "finance", "quote-to-cash", "procure-to-pay", "reconciliation", "analytics"];
 
     public static MessagingBuilder ProjectsTransactions(this MessagingBuilder m) => m
         .Handles<OrderRequestStarted, ProjectOrderRequest<OrderRequestStarted>>(Group)
@@ -47,5 +49,13 @@ internal static class Projection
         .Handles<FinanceConnectorMappingFailed, ProjectConnectorHealth>(Group)
         .Handles<CrmConnectorHealthSampled, ProjectConnectorHealth>(Group)
         .Handles<ErpConnectorHealthSampled, ProjectConnectorHealth>(Group)
-        .Handles<FinanceConnectorHealthSampled, ProjectConnectorHealth>(Group);
+        .Handles<FinanceConnectorHealthSampled, ProjectConnectorHealth>(Group)
+        .Handles<ReconciliationRunCompleted, ProjectReconciliation>(Group)
+        .Handles<ReconciliationExceptionOpened, ProjectReconciliation>(Group)
+        .Handles<ReconciliationExceptionResolved, ProjectReconciliation>(Group)
+        .Handles<ReconciliationExceptionCleared, ProjectReconciliation>(Group)
+        .Handles<QuoteToCashMessagingHealthSampled, ProjectMessagingHealth>(Group)
+        .Handles<ProcureToPayMessagingHealthSampled, ProjectMessagingHealth>(Group)
+        .Handles<ReconciliationMessagingHealthSampled, ProjectMessagingHealth>(Group)
+        .Handles<AnalyticsMessagingHealthSampled, ProjectMessagingHealth>(Group);
 }

@@ -23,6 +23,9 @@ internal sealed class ProjectionRebuild(AnalyticsDbContext db, IMessageTransport
             await db.MappingFailures.ExecuteDeleteAsync(cancellationToken);
             await db.ConnectorSamples.ExecuteDeleteAsync(cancellationToken);
             await db.MessagingSamples.ExecuteDeleteAsync(cancellationToken);
+            await db.ReconciliationRuns.ExecuteDeleteAsync(cancellationToken);
+            await db.ReconciliationEvents.ExecuteDeleteAsync(cancellationToken);
+            await db.ReconciliationExceptions.ExecuteDeleteAsync(cancellationToken);
             await db.Set<InboxMessage>().Where(i => i.Group == Projection.Group).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

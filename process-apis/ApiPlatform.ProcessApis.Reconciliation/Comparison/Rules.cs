@@ -1,3 +1,4 @@
+using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.Reconciliation;
 using static ApiPlatform.ProcessApis.Reconciliation.Comparison.PeriodComparison;
@@ -16,20 +17,21 @@ public static class Rules
         if (order.Total.Currency != invoice.Subtotal.Currency)
         {
             return new Finding(ExceptionKind.CurrencyMismatch, key, documents,
-                $"Sales order {order.Number} is in {order.Total.Currency}; its invoice {invoice.Number} is in {invoice.Subtotal.Currency}.", compared);
+                $"Sales order {order.Number} is in {order.Total.Currency}; its invoice {invoice.Number} is in {invoice.Subtotal.Currency}.", compared, order.Total);
         }
         return order.Total.Amount == invoice.Subtotal.Amount ? null : new Finding(ExceptionKind.AmountMismatch, key, documents,
-            $"Sales order {order.Number} totals {Amount(order.Total)} net; its invoice {invoice.Number} {Amount(invoice.Subtotal)} before tax.", compared);
+            $"Sales order {order.Number} totals {Amount(order.Total)} net; its invoice {invoice.Number} {Amount(invoice.Subtotal)} before tax.", compared,
+            Difference(order.Total, invoice.Subtotal));
     }
 
     public static Finding OrderWithoutInvoice(OrderFacts order) => new(
         ExceptionKind.OrderWithoutInvoice, $"sales-order:{order.Id}", [Documents.SalesOrder(order.Id)],
-        $"Sales order {order.Number} ({Amount(order.Total)}) has no invoice.", Amount(order.Total));
+        $"Sales order {order.Number} ({Amount(order.Total)}) has no invoice.", Amount(order.Total), order.Total);
 
     public static Finding? UnappliedPayment(Payment payment) => payment.Unapplied.Amount <= 0 ? null : new Finding(
         ExceptionKind.PaymentNotApplied, $"payment:{payment.Id}", [Documents.Payment(payment.Id)],
         $"Payment {payment.Reference} from {payment.AccountId} has {Amount(payment.Unapplied)} of {Amount(payment.Amount)} not applied to any invoice.",
-        $"{Amount(payment.Amount)}|{Amount(payment.Unapplied)}");
+        $"{Amount(payment.Amount)}|{Amount(payment.Unapplied)}", payment.Unapplied);
 
     public static Finding Unsourced(JournalEntry entry, LedgerSource source) => new(
         ExceptionKind.JournalEntryWithoutSource, $"journal-entry:{entry.Id}", [Documents.JournalEntry(entry.Id)],
@@ -40,7 +42,8 @@ public static class Rules
             LedgerSourceKind.BillingEvent => $"Journal entry {entry.Number} comes from billing event {source.Key}, which finance has not recorded.",
             _ => $"Journal entry {entry.Number} ('{entry.Description}') names no source document.",
         },
-        $"{entry.Description}|{entry.Currency}|{string.Join(';', entry.Lines.Select(l => $"{l.AccountCode}:{l.Debit.Amount}:{l.Credit.Amount}"))}");
+        $"{entry.Description}|{entry.Currency}|{string.Join(';', entry.Lines.Select(l => $"{l.AccountCode}:{l.Debit.Amount}:{l.Credit.Amount}"))}",
+        new Money(entry.Lines.Sum(l => l.Debit.Amount), entry.Currency));
 
     /// <summary>An invoice of the period is posted exactly once, for its total, in its currency.</summary>
     public static IEnumerable<Finding> InvoicePostings(PostedDocument invoice)
@@ -49,7 +52,7 @@ public static class Rules
         if (invoice.Postings.Count == 0)
         {
             yield return new Finding(ExceptionKind.InvoiceWithoutJournalEntry, $"invoice:{invoice.Id}", [reference],
-                $"Invoice {invoice.Key} ({Amount(invoice.Amount)}) has no journal entry in the ledger.", Amount(invoice.Amount));
+                $"Invoice {invoice.Key} ({Amount(invoice.Amount)}) has no journal entry in the ledger.", Amount(invoice.Amount), invoice.Amount);
             yield break;
         }
         if (DuplicatePostings(invoice, reference, "invoice") is { } duplicate)
@@ -65,12 +68,13 @@ public static class Rules
         if (posting.Debits.Currency != invoice.Amount.Currency)
         {
             yield return new Finding(ExceptionKind.CurrencyMismatch, key, documents,
-                $"Invoice {invoice.Key} is in {invoice.Amount.Currency}; journal entry {posting.EntryNumber} in {posting.Debits.Currency}.", compared);
+                $"Invoice {invoice.Key} is in {invoice.Amount.Currency}; journal entry {posting.EntryNumber} in {posting.Debits.Currency}.", compared, invoice.Amount);
         }
         else if (posting.Debits.Amount != invoice.Amount.Amount)
         {
             yield return new Finding(ExceptionKind.AmountMismatch, key, documents,
-                $"Invoice {invoice.Key} totals {Amount(invoice.Amount)}; journal entry {posting.EntryNumber} debits {Amount(posting.Debits)}.", compared);
+                $"Invoice {invoice.Key} totals {Amount(invoice.Amount)}; journal entry {posting.EntryNumber} debits {Amount(posting.Debits)}.", compared,
+                Difference(invoice.Amount, posting.Debits));
         }
     }
 
@@ -84,6 +88,10 @@ public static class Rules
         return new Finding(ExceptionKind.DuplicatePosting, $"{reference.Type}:{document.Id}",
             [reference, .. postings.Select(p => Documents.JournalEntry(p.EntryId))],
             $"The {what} {document.Key} is posted {postings.Count} times: {string.Join(", ", postings.Select(p => p.EntryNumber))}.",
-            string.Join('|', postings.Select(p => $"{p.EntryId}:{Amount(p.Debits)}")));
+            string.Join('|', postings.Select(p => $"{p.EntryId}:{Amount(p.Debits)}")),
+            // What is posted beyond the one posting the document should have.
+            document.Amount with { Amount = document.Amount.Amount * (postings.Count - 1) });
     }
+
+    private static Money Difference(Money expected, Money actual) => expected with { Amount = Math.Abs(expected.Amount - actual.Amount) };
 }

@@ -1,10 +1,11 @@
 using ApiPlatform.Contracts.Reconciliation;
+using ApiPlatform.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ApiPlatform.ProcessApis.Reconciliation.Data;
 
-/// <summary>Runs, the exceptions they found and the exceptions' audit trail.</summary>
+/// <summary>Runs, the exceptions they found and the exceptions' audit trail; the outbox, inbox and dead letters of its events.</summary>
 public sealed class ReconciliationDbContext(DbContextOptions<ReconciliationDbContext> options) : DbContext(options)
 {
     public DbSet<RunEntity> Runs => Set<RunEntity>();
@@ -74,5 +75,6 @@ public sealed class ReconciliationDbContext(DbContextOptions<ReconciliationDbCon
             activity.Property(a => a.Actor).HasMaxLength(128);
             activity.Property(a => a.Note).HasMaxLength(1000);
         });
+        model.AddMessagingTables();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ApiPlatform.Contracts.Reconciliation;
+using ApiPlatform.Messaging.Outbox;
 using ApiPlatform.ProcessApis.Reconciliation.Comparison;
 using ApiPlatform.ProcessApis.Reconciliation.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,10 @@ namespace ApiPlatform.ProcessApis.Reconciliation.Runs;
 /// <summary>
 /// Keeps one exception per (tenant, kind, documents): a finding updates the exception it is, a resolved exception stays
 /// resolved while its fingerprint is the same and reopens when it changes, and open exceptions of the period that a run
-/// no longer finds are cleared.
+/// no longer finds are cleared. Each opening (new or reopened), resolution and clearing is published as an integration
+/// event in the transaction that records it.
 /// </summary>
-public sealed class ExceptionStore(ReconciliationDbContext db, TimeProvider time)
+public sealed class ExceptionStore(ReconciliationDbContext db, IEventPublisher events, TimeProvider time)
 {
     private const int Batch = 500;
 
@@ -30,12 +32,18 @@ public sealed class ExceptionStore(ReconciliationDbContext db, TimeProvider time
                 var id = finding.IdFor(tenant);
                 if (existing.TryGetValue(id, out var exception))
                 {
-                    changed += Apply(exception, finding, runId, now, actor) ? 1 : 0;
+                    if (Apply(exception, finding, runId, now, actor))
+                    {
+                        Opened(exception, finding, reopened: true, runId, now);
+                        changed++;
+                    }
                 }
                 else
                 {
-                    db.Exceptions.Add(New(id, tenant, period, finding, runId, now));
+                    var added = New(id, tenant, period, finding, runId, now);
+                    db.Exceptions.Add(added);
                     db.ExceptionActivity.Add(Activity(id, now, "found", actor, null));
+                    Opened(added, finding, reopened: false, runId, now);
                     changed++;
                 }
                 db.RunFindings.Add(new RunFindingEntity { RunId = runId, ExceptionId = id });
@@ -51,6 +59,7 @@ public sealed class ExceptionStore(ReconciliationDbContext db, TimeProvider time
             {
                 exception.Status = ExceptionStatus.Cleared;
                 db.ExceptionActivity.Add(Activity(exception.Id, now, "cleared", actor, "No longer found."));
+                Cleared(exception, runId, now);
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -67,12 +76,16 @@ public sealed class ExceptionStore(ReconciliationDbContext db, TimeProvider time
             if (exception.Status == ExceptionStatus.Open)
             {
                 exception.Status = ExceptionStatus.Cleared;
+                Cleared(exception, null, now);
             }
             db.ExceptionActivity.Add(Activity(exception.Id, now, "rechecked", actor, "The discrepancy is no longer there."));
         }
         else
         {
-            Apply(exception, finding, exception.LastRunId, now, actor);
+            if (Apply(exception, finding, exception.LastRunId, now, actor))
+            {
+                Opened(exception, finding, reopened: true, null, now);
+            }
             db.ExceptionActivity.Add(Activity(exception.Id, now, "rechecked", actor, "The discrepancy is still there."));
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -86,6 +99,8 @@ public sealed class ExceptionStore(ReconciliationDbContext db, TimeProvider time
         exception.ResolvedBy = actor;
         exception.ResolvedAt = now;
         db.ExceptionActivity.Add(Activity(exception.Id, now, "resolved", actor, note));
+        events.Publish(new ReconciliationExceptionResolved(
+            exception.Id, exception.Tenant, exception.Period, exception.Kind, DocumentsOf(exception), actor, note, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -114,6 +129,16 @@ public sealed class ExceptionStore(ReconciliationDbContext db, TimeProvider time
         db.ExceptionActivity.Add(Activity(exception.Id, now, "reopened", actor, reopen));
         return true;
     }
+
+    private void Opened(ExceptionEntity exception, Finding finding, bool reopened, string? runId, DateTimeOffset now) =>
+        events.Publish(new ReconciliationExceptionOpened(
+            exception.Id, exception.Tenant, exception.Period, exception.Kind, finding.Documents, finding.Amount, finding.Detail, reopened, runId, now));
+
+    private void Cleared(ExceptionEntity exception, string? runId, DateTimeOffset now) =>
+        events.Publish(new ReconciliationExceptionCleared(exception.Id, exception.Tenant, exception.Period, exception.Kind, DocumentsOf(exception), runId, now));
+
+    private static IReadOnlyList<DocumentReference> DocumentsOf(ExceptionEntity exception) =>
+        JsonSerializer.Deserialize<List<DocumentReference>>(exception.Documents) ?? [];
 
     private static ExceptionEntity New(string id, string tenant, string period, Finding finding, string runId, DateTimeOffset now) => new()
     {

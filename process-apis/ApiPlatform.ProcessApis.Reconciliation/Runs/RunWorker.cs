@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ApiPlatform.Contracts.Reconciliation;
+using ApiPlatform.Messaging.Outbox;
 using ApiPlatform.ProcessApis.Reconciliation.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -72,6 +73,7 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, TimeProvider 
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.StartedAt, now), cancellationToken);
             if (claimed == 1)
             {
+                candidate.StartedAt = now;
                 return candidate;
             }
         }
@@ -93,12 +95,24 @@ public sealed partial class RunWorker(IServiceScopeFactory scopes, TimeProvider 
             var db = scope.ServiceProvider.GetRequiredService<ReconciliationDbContext>();
             var (findings, compared) = await reconciler.CompareAsync(run.Tenant, ReconciliationPeriod.Parse(run.Period), lost.Token);
             var changed = await store.RecordRunAsync(run.Id, run.Tenant, run.Period, findings, lost.Token);
-            var byKind = JsonSerializer.Serialize(findings.GroupBy(f => f.Kind.ToString()).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()));
+            var kinds = findings.GroupBy(f => f.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+            var byKind = JsonSerializer.Serialize(kinds);
             var now = time.GetUtcNow();
-            await Owned(db, run.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, RunStatus.Completed).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.DocumentsCompared, compared)
-                .SetProperty(r => r.ExceptionsByKind, byKind).SetProperty(r => r.NewExceptions, changed).SetProperty(r => r.Error, (string?)null)
-                .SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            // The run is completed and its event written in one transaction: a run whose lease was lost completes nothing.
+            await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+            {
+                var completed = await Owned(db, run.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Status, RunStatus.Completed).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.DocumentsCompared, compared)
+                    .SetProperty(r => r.ExceptionsByKind, byKind).SetProperty(r => r.NewExceptions, changed).SetProperty(r => r.Error, (string?)null)
+                    .SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+                if (completed == 1)
+                {
+                    scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(new ReconciliationRunCompleted(
+                        run.Id, run.Tenant, run.Period, run.Trigger, compared, findings.Count, kinds, changed, run.StartedAt ?? now, now));
+                    await db.SaveChangesAsync(CancellationToken.None);
+                }
+                await transaction.CommitAsync(CancellationToken.None);
+            }
             LogCompleted(logger, run.Id, run.Tenant, run.Period, compared, findings.Count, changed);
         }
         catch (Exception ex) when (stoppingToken.IsCancellationRequested)

@@ -103,6 +103,47 @@ public sealed class AnalyticsTests(PlatformFixture platform)
         Assert.Equal("Completed", Text(after.GetProperty("transaction"), "status"));
     }
 
+    [Fact]
+    public async Task A_reconciliation_exception_on_an_orders_sales_order_shows_on_its_timeline_and_in_the_reconciliation_kpis()
+    {
+        using var sales = await platform.SalesAppAsync();
+        using var integration = await platform.IntegrationAppAsync();
+        using var finance = await platform.FinanceAppAsync();
+        var quoteId = await Orders.ApprovedQuoteAsync(sales, "acc-acme-001", [Orders.Line("MAN-TECH-DOC", 1, 45m)]);
+        var id = (await Orders.OrderAsync(sales, quoteId)).Body.GetProperty("id").GetString()!;
+        Assert.Equal("Completed", (await Orders.WaitForAsync(sales, id)).Status());
+        var documents = (await EventuallyAsync(async () =>
+        {
+            var body = await (await sales.GetAsync($"{Analytics}/transactions/{id}/timeline")).AssertJsonAsync(HttpStatusCode.OK);
+            return body.GetProperty("transaction").GetProperty("documents").TryGetProperty("invoiceId", out var invoice)
+                && invoice.ValueKind == JsonValueKind.String ? body : default;
+        })).GetProperty("transaction").GetProperty("documents");
+
+        // The order's invoice is voided: its sales order now has no invoice, which reconciliation reports.
+        await (await integration.PostJsonAsync($"/system/finance/v1/invoices/{Text(documents, "invoiceId")}/void", new { reason = "issued twice" }))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        var run = await (await finance.PostJsonAsync("/process/reconciliation/v1/runs", new { tenant = "acme", period = DateTime.UtcNow.ToString("yyyy-MM") }))
+            .AssertJsonAsync(HttpStatusCode.Accepted);
+        await EventuallyAsync(async () => Text(await (await finance.GetAsync($"/process/reconciliation/v1/runs/{Text(run, "id")}"))
+            .AssertJsonAsync(HttpStatusCode.OK), "status") == "Completed", seconds: 60);
+
+        var entry = await EventuallyAsync(async () =>
+            (await (await sales.GetAsync($"{Analytics}/transactions/{id}/timeline")).AssertJsonAsync(HttpStatusCode.OK)).GetProperty("entries")
+            .EnumerateArray().FirstOrDefault(e => Text(e, "eventType") == "reconciliation.exception.opened.v1"));
+        Assert.Equal("reconciliation", Text(entry, "system"));
+        Assert.Contains("OrderWithoutInvoice", Text(entry, "detail"), StringComparison.Ordinal);
+
+        // The run's own event is committed with its completion, after the exceptions' events: it may arrive a little later.
+        var kpis = await EventuallyAsync(async () =>
+        {
+            var body = await (await sales.GetAsync($"{Analytics}/kpis/reconciliation?tenant=acme")).AssertJsonAsync(HttpStatusCode.OK);
+            return body.GetProperty("runs").GetInt32() >= 1 ? body : default;
+        });
+        var uninvoiced = kpis.GetProperty("exceptions").EnumerateArray().Single(k => Text(k, "kind") == "OrderWithoutInvoice");
+        Assert.True(uninvoiced.GetProperty("openNow").GetInt32() >= 1);
+        Assert.Contains(kpis.GetProperty("amounts").EnumerateArray(), a => a.GetProperty("openNow").GetDecimal() >= 45m);
+    }
+
     private static HashSet<string> EventIds(JsonElement timeline) =>
         timeline.GetProperty("entries").EnumerateArray().Select(e => Text(e, "eventId")).ToHashSet();
 

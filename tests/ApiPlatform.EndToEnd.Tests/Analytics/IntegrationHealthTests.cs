@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.AppHost;
+using ApiPlatform.Messaging.Transports;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -59,6 +61,25 @@ public sealed class IntegrationHealthTests(IntegrationHealthPlatform platform)
     }
 
     [Fact]
+    public async Task A_dead_letter_of_a_process_api_shows_in_integration_health()
+    {
+        // A message on crm's stream that is no CloudEvent: quote-to-cash's consumer group dead-letters it at once.
+        var transport = platform.Platform.Services("quote-to-cash").GetRequiredService<IMessageTransport>();
+        await transport.PublishAsync("crm", ["""{"poison":"not a CloudEvent"}"""], default);
+        using var sales = await platform.ClientAsync("sales-app", "sales-secret");
+
+        var messaging = await EventuallyAsync(async () =>
+        {
+            var body = await (await sales.GetAsync($"{Health}?system=quote-to-cash")).AssertJsonAsync(HttpStatusCode.OK);
+            var system = body.GetProperty("systems").EnumerateArray().FirstOrDefault(s => s.GetProperty("system").GetString() == "quote-to-cash");
+            return system.ValueKind == JsonValueKind.Object && system.GetProperty("messaging") is { ValueKind: JsonValueKind.Object } m
+                && m.GetProperty("deadLetters").GetInt64() >= 1 ? system : default;
+        });
+        Assert.Empty(messaging.GetProperty("connectors").EnumerateArray());
+        Assert.Equal(JsonValueKind.Number, messaging.GetProperty("messaging").GetProperty("outboxLagSeconds").ValueKind);
+    }
+
+    [Fact]
     public async Task A_partner_is_refused_and_a_backwards_window_is_a_validation_problem()
     {
         using var acme = await platform.ClientAsync("partner-acme", "acme-secret");
@@ -84,7 +105,7 @@ public sealed class IntegrationHealthTests(IntegrationHealthPlatform platform)
     }
 }
 
-/// <summary>The platform with tenant initech on a Salesforce org stood in for by WireMock, sampling connector health every second.</summary>
+/// <summary>The platform with tenant initech on a Salesforce org stood in for by WireMock, sampling connector and messaging health every second.</summary>
 public sealed class IntegrationHealthPlatform : IAsyncLifetime
 {
     private OwnPlatform own = null!;
@@ -110,6 +131,7 @@ public sealed class IntegrationHealthPlatform : IAsyncLifetime
             ["Crm:Salesforce:AttemptTimeoutSeconds"] = "2",
             ["Crm:Salesforce:TotalTimeoutSeconds"] = "5",
             ["ConnectorHealth:SampleInterval"] = "00:00:01",
+            ["MessagingHealth:SampleInterval"] = "00:00:01",
         });
     }
 

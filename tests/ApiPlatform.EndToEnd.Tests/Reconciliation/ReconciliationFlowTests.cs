@@ -61,6 +61,36 @@ public sealed class ReconciliationFlowTests(PlatformFixture platform)
         var rechecked = await (await finance.PostJsonAsync($"{Api}/exceptions/{unsourced}/recheck", new { })).AssertJsonAsync(HttpStatusCode.OK);
         Assert.Equal("Open", rechecked.GetProperty("status").GetString());
         Assert.Equal("rechecked", rechecked.GetProperty("activity").EnumerateArray().Last().GetProperty("action").GetString());
+
+        // Analytics projects the runs and the exceptions' openings and resolution from reconciliation's events.
+        using var sales = await platform.SalesAppAsync();
+        var kpis = await EventuallyAsync(async () =>
+        {
+            var body = await (await sales.GetAsync($"/experience/analytics/v1/kpis/reconciliation?tenant={tenant}")).AssertJsonAsync(HttpStatusCode.OK);
+            return body.GetProperty("runs").GetInt32() == 4 && body.GetProperty("exceptions").EnumerateArray().Sum(k => k.GetProperty("reopened").GetInt32()) == 1
+                ? body : default;
+        });
+        var byKind = kpis.GetProperty("exceptions").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!);
+        Assert.Equal(seed.Documents.Keys.Order(), byKind.Keys.Order());
+        Assert.All(byKind.Values, k => Assert.Equal(1, k.GetProperty("opened").GetInt32()));
+        Assert.Equal((1, 1, 1), (byKind["PaymentNotApplied"].GetProperty("reopened").GetInt32(), byKind["PaymentNotApplied"].GetProperty("resolved").GetInt32(),
+            byKind["PaymentNotApplied"].GetProperty("openNow").GetInt32()));
+        Assert.Contains(kpis.GetProperty("amounts").EnumerateArray(), a => a.GetProperty("currency").GetString() == "EUR" && a.GetProperty("openNow").GetDecimal() > 0);
+    }
+
+    private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement>> read)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (value.ValueKind != JsonValueKind.Undefined || DateTime.UtcNow > deadline)
+            {
+                Assert.NotEqual(JsonValueKind.Undefined, value.ValueKind);
+                return value;
+            }
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

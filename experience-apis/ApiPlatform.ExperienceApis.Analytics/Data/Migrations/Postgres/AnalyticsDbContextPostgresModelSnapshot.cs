@@ -123,6 +123,122 @@ namespace ApiPlatform.ExperienceApis.Analytics.Data.Migrations.Postgres
                     b.ToTable("MessagingSamples");
                 });
 
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ReconciliationEventEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExceptionId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "At");
+
+                    b.ToTable("ReconciliationEvents");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ReconciliationExceptionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "Open");
+
+                    b.ToTable("ReconciliationExceptions");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ReconciliationRunEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DocumentsCompared")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ExceptionsFound")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NewOrReopened")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "CompletedAt");
+
+                    b.ToTable("ReconciliationRuns");
+                });
+
             modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.TimelineEntryEntity", b =>
                 {
                     b.Property<string>("Id")

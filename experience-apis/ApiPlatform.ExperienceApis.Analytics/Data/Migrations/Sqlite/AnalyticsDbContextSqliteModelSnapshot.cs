@@ -118,6 +118,122 @@ namespace ApiPlatform.ExperienceApis.Analytics.Data.Migrations.Sqlite
                     b.ToTable("MessagingSamples");
                 });
 
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ReconciliationEventEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExceptionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "At");
+
+                    b.ToTable("ReconciliationEvents");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ReconciliationExceptionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "Open");
+
+                    b.ToTable("ReconciliationExceptions");
+                });
+
+            modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.ReconciliationRunEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DocumentsCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExceptionsFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewOrReopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tenant")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Tenant", "CompletedAt");
+
+                    b.ToTable("ReconciliationRuns");
+                });
+
             modelBuilder.Entity("ApiPlatform.ExperienceApis.Analytics.Data.TimelineEntryEntity", b =>
                 {
                     b.Property<string>("Id")

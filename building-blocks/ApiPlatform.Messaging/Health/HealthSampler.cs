@@ -1,24 +1,23 @@
-using ApiPlatform.Contracts.Events;
 using ApiPlatform.Messaging.Admin;
 using ApiPlatform.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.Messaging.Health;
 
 /// <summary>
-/// Every <see cref="ConnectorHealthOptions.SampleInterval"/>, publishes this replica's connector calls of the window and
-/// the service's outbox backlog and open dead letters through the outbox, as <typeparamref name="TEvent"/>. A quiet
-/// window (no call, nothing pending, and a quiet window before it) publishes nothing.
+/// Every sample interval, publishes through the service's outbox what this replica saw in the window (its messaging:
+/// outbox backlog, oldest unpublished event, open dead letters; and whatever the service adds, such as connector calls)
+/// as <typeparamref name="TEvent"/>. A quiet window (nothing active, nothing pending, and a quiet window before it)
+/// publishes nothing.
 /// </summary>
-internal sealed class ConnectorHealthSampler<TContext, TEvent>(
-    ConnectorCallStats stats, IServiceScopeFactory scopes, IOptions<ConnectorHealthOptions> options, TimeProvider time,
-    Func<ConnectorHealthSampled, TEvent> create, ILogger<ConnectorHealthSampler<TContext, TEvent>> logger, string system) : BackgroundService
+internal sealed class HealthSampler<TContext, TEvent>(
+    IServiceScopeFactory scopes, TimeSpan interval, TimeProvider time, Func<MessagingHealthWindow, HealthSample<TEvent>> sample,
+    ILogger<HealthSampler<TContext, TEvent>> logger, string service) : BackgroundService
     where TContext : DbContext
-    where TEvent : ConnectorHealthSampled, IIntegrationEvent
+    where TEvent : IIntegrationEvent
 {
     private readonly string replica = $"{Environment.MachineName[..Math.Min(Environment.MachineName.Length, 30)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private bool lastWasQuiet = true;
@@ -26,7 +25,7 @@ internal sealed class ConnectorHealthSampler<TContext, TEvent>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var from = time.GetUtcNow();
-        using var timer = new PeriodicTimer(options.Value.SampleInterval, time);
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -38,7 +37,7 @@ internal sealed class ConnectorHealthSampler<TContext, TEvent>(
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    logger.LogWarning(error, "The connector health sample of {System} could not be published", system);
+                    logger.LogWarning(error, "The health sample of {Service} could not be published", service);
                 }
                 from = to;
             }
@@ -50,25 +49,19 @@ internal sealed class ConnectorHealthSampler<TContext, TEvent>(
 
     private async Task SampleAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var calls = stats.Drain();
         await using var scope = scopes.CreateAsyncScope();
         var status = await scope.ServiceProvider.GetRequiredService<IMessagingOperations>().GetStatusAsync(cancellationToken);
         var deadLetters = status.Groups.Sum(g => g.OpenDeadLetters);
-        var quiet = calls.Count == 0 && status.OutboxBacklog == 0 && deadLetters == 0;
+        var (sampled, active) = sample(new MessagingHealthWindow(replica, from, to, status.OutboxBacklog, status.OutboxOldestAgeSeconds, deadLetters));
+        var quiet = !active && status.OutboxBacklog == 0 && deadLetters == 0;
         if (quiet && lastWasQuiet)
         {
             return;
         }
 
         // The sample is itself an outbox row: the backlog it reports does not count it.
-        scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(create(
-            new Sample(system, replica, from, to, calls, status.OutboxBacklog, status.OutboxOldestAgeSeconds, deadLetters)));
+        scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(sampled);
         await scope.ServiceProvider.GetRequiredService<TContext>().SaveChangesAsync(cancellationToken);
         lastWasQuiet = quiet;
     }
-
-    private sealed record Sample(
-        string System, string Replica, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ConnectorCallSample> Connectors,
-        long OutboxBacklog, double OutboxOldestAgeSeconds, long OpenDeadLetters)
-        : ConnectorHealthSampled(System, Replica, From, To, Connectors, OutboxBacklog, OutboxOldestAgeSeconds, OpenDeadLetters);
 }
