@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ApiPlatform.ServiceDefaults.Clients;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -19,7 +20,7 @@ public static class VendorClientExtensions
     /// <summary>
     /// Registers a Refit client of a vendor system behind the guards every connector needs: no redirects to other hosts,
     /// bounded answers, per-attempt and total timeouts, and retries of throttled or failed calls (honouring a short
-    /// Retry-After) only for reads and writes that cannot duplicate (PUT/PATCH/DELETE or a request with an Idempotency-Key).
+    /// Retry-After) only for calls <see cref="RetrySafety"/> calls safe to repeat.
     /// </summary>
     public static IHttpClientBuilder AddVendorClient<TClient>(
         this IServiceCollection services, string name, Func<IServiceProvider, VendorEndpointOptions> endpoint, JsonSerializerOptions? json = null)
@@ -58,8 +59,7 @@ public static class VendorClientExtensions
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, VendorEndpointOptions options, TimeProvider time)
     {
-        var request = context.GetRequestMessage();
-        if (request is null || !IsRetrySafe(request) || !HttpClientResiliencePredicates.IsTransient(outcome))
+        if (!RetrySafety.ShouldRetry(outcome, context))
         {
             return false;
         }
@@ -69,13 +69,4 @@ public static class VendorClientExtensions
         var wait = retryAfter?.Delta ?? (retryAfter?.Date - time.GetUtcNow());
         return wait is null || wait <= TimeSpan.FromSeconds(options.MaxRetryAfterSeconds);
     }
-
-    private static bool IsRetrySafe(HttpRequestMessage request) =>
-        request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Put
-        || request.Method == HttpMethod.Patch || request.Method == HttpMethod.Delete
-        || request.Headers.Contains("Idempotency-Key")
-        || request.Options.TryGetValue(RetrySafe, out var safe) && safe;
-
-    /// <summary>Marks a POST that only reads (e.g. a search) as safe to retry.</summary>
-    public static readonly HttpRequestOptionsKey<bool> RetrySafe = new("ApiPlatform.RetrySafe");
 }
