@@ -127,7 +127,7 @@ public static class RequisitionActionsApi
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Receipt refused by ERP",
-                $"ERP refused the receipt against purchase order {s.PurchaseOrderNumber}: {(response.Error as Refit.ApiException).ProblemText() ?? "no detail."}");
+                $"ERP refused the receipt against purchase order {s.PurchaseOrderNumber}: {response.ProblemText() ?? "no detail."}");
         }
         var receipt = response.Require();
         await requisitions.RecordReceiptAsync(id, new RequisitionReceipt(receipt.Id, receipt.Number, receipt.ReceivedAt,

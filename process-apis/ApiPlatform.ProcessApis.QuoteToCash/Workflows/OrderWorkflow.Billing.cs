@@ -78,8 +78,8 @@ public sealed partial class OrderWorkflow
             return StepResult.Skipped("No subscription lines to bill.");
         }
 
-        var contacts = await crm.ListContactsAsync(s.Tenant, s.AccountId, 0, 20, cancellationToken);
-        if (contacts.Items.FirstOrDefault(x => !string.IsNullOrEmpty(x.Email)) is not Contact contact)
+        using var contacts = await crm.ListContactsAsync(s.Tenant, s.AccountId, 0, 20, cancellationToken);
+        if (contacts.Require().Items.FirstOrDefault(x => !string.IsNullOrEmpty(x.Email)) is not Contact contact)
         {
             return StepResult.Refused($"The account of quote {s.QuoteNumber} has no contact with an e-mail address to send subscription bills to.");
         }
