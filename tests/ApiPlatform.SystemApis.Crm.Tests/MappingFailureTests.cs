@@ -5,7 +5,6 @@ using ApiPlatform.Messaging.Outbox;
 using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Crm.Data;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static ApiPlatform.SystemApis.Crm.Tests.Infrastructure.SalesforceStubs;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace ApiPlatform.SystemApis.Testing;
+namespace ApiPlatform.Testing;
 
 /// <summary>
 /// The same POST from eight callers at once, straight to one service past the gateway (whose own idempotency record

@@ -1,6 +1,6 @@
 using WireMock.Server;
 
-namespace ApiPlatform.SystemApis.Testing;
+namespace ApiPlatform.Testing;
 
 /// <summary>What a WireMock stand-in of a system of record received, in the order it came.</summary>
 public static class WireMockLog

@@ -4,8 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ApiPlatform.AppHost;
 using Microsoft.Extensions.Logging;
+using WireMock.Server;
 
-namespace ApiPlatform.SystemApis.Testing;
+namespace ApiPlatform.Testing;
 
 /// <summary>
 /// The whole platform on free loopback ports through the AppHost's own code, on SQLite or on PostgreSQL, with the
@@ -27,6 +28,9 @@ public abstract class SystemApiPlatform : IAsyncLifetime
     protected abstract bool OnPostgres { get; }
 
     protected virtual Dictionary<string, string?> Configuration() => [];
+
+    /// <summary>The WireMock stand-ins of vendor systems the collection started; stopped with the platform.</summary>
+    protected virtual IEnumerable<WireMockServer> Vendors => [];
 
     public virtual async Task InitializeAsync()
     {
@@ -95,11 +99,15 @@ public abstract class SystemApiPlatform : IAsyncLifetime
         return body.GetProperty("access_token").GetString()!;
     }
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         if (Platform is not null)
         {
             await Platform.DisposeAsync();
+        }
+        foreach (var vendor in Vendors)
+        {
+            vendor.Stop();
         }
 
         try
@@ -111,4 +119,10 @@ public abstract class SystemApiPlatform : IAsyncLifetime
             // SQLite may still hold a file for a moment; the temp folder is left to the OS.
         }
     }
+}
+
+/// <summary>The platform on PostgreSQL with embedded systems of record; its tests skip when APIPLATFORM_TEST_POSTGRES is not set.</summary>
+public sealed class PostgresPlatform : SystemApiPlatform
+{
+    protected override bool OnPostgres => true;
 }

@@ -1,4 +1,4 @@
-namespace ApiPlatform.SystemApis.Testing;
+namespace ApiPlatform.Testing;
 
 /// <summary>The PostgreSQL server for tests (a connection string without a database), or null: those tests are then skipped.</summary>
 public static class TestPostgres
