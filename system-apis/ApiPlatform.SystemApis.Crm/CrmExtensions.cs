@@ -4,7 +4,7 @@ using ApiPlatform.Messaging;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
+using ApiPlatform.VendorConnectors.Telemetry;
 using ApiPlatform.SystemApis.Crm.Apis;
 using ApiPlatform.SystemApis.Crm.Connectors;
 using ApiPlatform.SystemApis.Crm.Data;

@@ -5,7 +5,7 @@ using ApiPlatform.Messaging;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
+using ApiPlatform.VendorConnectors.Telemetry;
 using ApiPlatform.SystemApis.Erp.Apis;
 using ApiPlatform.SystemApis.Erp.Connectors;
 using ApiPlatform.SystemApis.Erp.Data;

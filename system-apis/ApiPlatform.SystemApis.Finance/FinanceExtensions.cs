@@ -4,7 +4,7 @@ using ApiPlatform.Messaging.Admin;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
+using ApiPlatform.VendorConnectors.Telemetry;
 using ApiPlatform.SystemApis.Finance.Apis;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;

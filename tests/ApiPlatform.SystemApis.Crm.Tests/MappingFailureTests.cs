@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.Messaging.Outbox;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
+using ApiPlatform.VendorConnectors.Telemetry;
 using ApiPlatform.SystemApis.Crm.Data;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Net;
-using ApiPlatform.SystemApis.Connectors.Http;
+using ApiPlatform.VendorConnectors.Http;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ApiPlatform.ServiceDefaults.Auth;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Crm.Connectors;
 using ApiPlatform.SystemApis.Crm.Events;
 

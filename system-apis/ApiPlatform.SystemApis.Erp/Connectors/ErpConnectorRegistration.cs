@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ApiPlatform.SystemApis.Connectors.Http;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Http;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Erp.Connectors.Embedded;
 using ApiPlatform.SystemApis.Erp.Connectors.Sap;
 using Microsoft.Extensions.Options;

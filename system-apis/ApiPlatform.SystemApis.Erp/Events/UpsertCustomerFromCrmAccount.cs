@@ -1,7 +1,7 @@
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Messaging.Consumers;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Erp.Connectors;
 
 namespace ApiPlatform.SystemApis.Erp.Events;

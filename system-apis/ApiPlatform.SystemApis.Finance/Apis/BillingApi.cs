@@ -2,7 +2,7 @@ using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Finance.Connectors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

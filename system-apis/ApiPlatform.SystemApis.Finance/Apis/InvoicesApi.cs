@@ -5,7 +5,7 @@ using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Finance.Credit;
 using ApiPlatform.SystemApis.Finance.Data;
 using ApiPlatform.SystemApis.Finance.Ledger;

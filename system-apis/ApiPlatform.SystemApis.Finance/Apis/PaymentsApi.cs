@@ -4,7 +4,7 @@ using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Finance.Data;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using ApiPlatform.SystemApis.Finance.Receivables;

@@ -1,7 +1,7 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using ApiPlatform.SystemApis.Connectors.Http;
-using ApiPlatform.SystemApis.Connectors.Routing;
+using ApiPlatform.VendorConnectors.Http;
+using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.SystemApis.Finance.Connectors.Embedded;
 using ApiPlatform.SystemApis.Finance.Connectors.Stripe;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 using ApiPlatform.SystemApis.Crm.Quotes;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;

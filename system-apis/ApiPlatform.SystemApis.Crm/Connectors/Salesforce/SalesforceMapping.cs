@@ -1,7 +1,7 @@
 using System.Globalization;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 using ApiPlatform.SystemApis.Crm.Quotes;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;

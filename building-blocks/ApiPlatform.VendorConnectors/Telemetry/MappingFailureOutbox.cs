@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>
 /// Writes a mapping failure to the service's outbox as <typeparamref name="TEvent"/>, in a scope of its own so that

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ApiPlatform.SystemApis.Connectors.Http;
+namespace ApiPlatform.VendorConnectors.Http;
 
 /// <summary>Where a vendor system is and how far it is trusted: timeouts, retries and the largest answer read.</summary>
 public class VendorEndpointOptions

@@ -1,6 +1,6 @@
 using ApiPlatform.ServiceDefaults.Errors;
 
-namespace ApiPlatform.SystemApis.Connectors.Upstream;
+namespace ApiPlatform.VendorConnectors.Upstream;
 
 /// <summary>The problems a system API answers for its systems of record, each naming the system in <c>system</c>.</summary>
 public static class UpstreamProblems

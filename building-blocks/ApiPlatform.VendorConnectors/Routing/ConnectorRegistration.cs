@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ApiPlatform.SystemApis.Connectors.Routing;
+namespace ApiPlatform.VendorConnectors.Routing;
 
 public static class ConnectorRegistration
 {

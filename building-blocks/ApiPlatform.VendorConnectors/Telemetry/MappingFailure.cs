@@ -1,4 +1,4 @@
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>
 /// A vendor answer that broke the canonical mapping: which connector, which vendor field (or JSON path) and which vendor

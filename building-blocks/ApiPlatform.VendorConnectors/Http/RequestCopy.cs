@@ -1,4 +1,4 @@
-namespace ApiPlatform.SystemApis.Connectors.Http;
+namespace ApiPlatform.VendorConnectors.Http;
 
 /// <summary>Copies of a request, for handlers that must send it again (a fresh token, a fresh CSRF token).</summary>
 public static class RequestCopy

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Errors;
 
-namespace ApiPlatform.SystemApis.Connectors.Routing;
+namespace ApiPlatform.VendorConnectors.Routing;
 
 /// <summary>
 /// The tenant a request is about: a partner's own (from its token), else the one an internal caller names. A partner

@@ -1,4 +1,4 @@
-namespace ApiPlatform.SystemApis.Connectors.Routing;
+namespace ApiPlatform.VendorConnectors.Routing;
 
 /// <summary>
 /// Which connector serves each tenant (<c>{Section}:Connectors:{tenant}</c>), and the one that serves every other

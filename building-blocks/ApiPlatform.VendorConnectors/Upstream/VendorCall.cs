@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
+using ApiPlatform.VendorConnectors.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Polly.Timeout;
 using Refit;
 
-namespace ApiPlatform.SystemApis.Connectors.Upstream;
+namespace ApiPlatform.VendorConnectors.Upstream;
 
 /// <summary>
 /// Runs one call to a system of record and turns every way it can fail into a problem naming the connector:

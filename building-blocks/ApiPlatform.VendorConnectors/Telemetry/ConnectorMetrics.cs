@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>
 /// The connectors' OpenTelemetry instruments, on the platform's meter (<c>ApiPlatform</c>): every vendor call's duration

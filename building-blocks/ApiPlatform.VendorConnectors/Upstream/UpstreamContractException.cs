@@ -1,4 +1,4 @@
-namespace ApiPlatform.SystemApis.Connectors.Upstream;
+namespace ApiPlatform.VendorConnectors.Upstream;
 
 /// <summary>
 /// A system of record answered something the connector will not accept (schema, range, size, redirect).

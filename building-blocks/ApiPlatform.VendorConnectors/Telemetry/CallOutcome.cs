@@ -3,7 +3,7 @@ using ApiPlatform.ServiceDefaults.Errors;
 using Polly.Timeout;
 using Refit;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>How one vendor call ended: <c>ok</c>, or the status the caller got (502, 503, 504) and why.</summary>
 public readonly record struct CallOutcome(int? Status, string Cause)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 public static class ConnectorTelemetryRegistration
 {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>How often a system API publishes its connectors' health sample (<c>ConnectorHealth:SampleInterval</c>).</summary>
 public sealed class ConnectorHealthOptions

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using ApiPlatform.Contracts.Events;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>
 /// Listens to <see cref="ConnectorMetrics.CallDurationName"/> for one system API and sums its connectors' calls until

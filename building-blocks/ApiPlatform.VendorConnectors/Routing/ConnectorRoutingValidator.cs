@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ApiPlatform.SystemApis.Connectors.Routing;
+namespace ApiPlatform.VendorConnectors.Routing;
 
 /// <summary>Fails the start when a tenant names a connector this API does not have, naming the configuration key.</summary>
 internal sealed class ConnectorRoutingValidator(string section, IReadOnlyCollection<string> kinds) : IValidateOptions<ConnectorRoutingOptions>

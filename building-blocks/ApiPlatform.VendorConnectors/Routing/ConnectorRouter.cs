@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace ApiPlatform.SystemApis.Connectors.Routing;
+namespace ApiPlatform.VendorConnectors.Routing;
 
 /// <summary>The connector of <typeparamref name="TConnector"/> that serves a tenant, as configuration chooses it.</summary>
 public sealed class ConnectorRouter<TConnector>(IServiceProvider services, IOptionsMonitor<ConnectorRoutingOptions> routing, string section)

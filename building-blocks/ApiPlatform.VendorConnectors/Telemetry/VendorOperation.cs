@@ -1,6 +1,6 @@
 using Refit;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>
 /// The vendor operation a <c>VendorCall</c> is running, as the connector's Refit client declares it

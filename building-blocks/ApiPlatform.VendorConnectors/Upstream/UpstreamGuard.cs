@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ApiPlatform.SystemApis.Connectors.Upstream;
+namespace ApiPlatform.VendorConnectors.Upstream;
 
 /// <summary>Schema and range checks on what a system of record answered, before anything of it is used or kept.</summary>
 public static partial class UpstreamGuard

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Refit;
 
-namespace ApiPlatform.SystemApis.Connectors.Http;
+namespace ApiPlatform.VendorConnectors.Http;
 
 public static class VendorClientExtensions
 {

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace ApiPlatform.SystemApis.Connectors.Telemetry;
+namespace ApiPlatform.VendorConnectors.Telemetry;
 
 /// <summary>
 /// Sees each failed request before the problem is written: a problem carrying a <see cref="MappingFailure"/> is

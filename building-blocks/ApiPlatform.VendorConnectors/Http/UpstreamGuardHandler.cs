@@ -1,8 +1,8 @@
 using System.Net;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Telemetry;
+using ApiPlatform.VendorConnectors.Upstream;
 
-namespace ApiPlatform.SystemApis.Connectors.Http;
+namespace ApiPlatform.VendorConnectors.Http;
 
 /// <summary>
 /// Never trusts the system of record's transport: follows a redirect only to the same scheme, host and port, and
