@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Clients;
 using Microsoft.AspNetCore.Builder;
@@ -12,13 +11,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Refit;
 
 namespace ApiPlatform.ServiceDefaults.Tests.Clients;
 
 /// <summary>
 /// A platform client (<see cref="ApiClientExtensions.AddApiClient{TClient}"/>) against a loopback API that answers each
-/// id's first call with 503: safe and idempotent methods are repeated, POST and PATCH only with an Idempotency-Key.
+/// id's first call with 503: safe and idempotent methods are repeated, POST and PATCH only with an Idempotency-Key or
+/// when the client marks the call safe.
 /// </summary>
 public sealed class RetrySafetyTests : IAsyncLifetime
 {
@@ -26,37 +25,13 @@ public sealed class RetrySafetyTests : IAsyncLifetime
     private WebApplication? server;
     private IHost? caller;
 
-    public static TheoryData<string, bool, int> Cases => new()
-    {
-        { "GET", false, 2 },
-        { "HEAD", false, 2 },
-        { "OPTIONS", false, 2 },
-        { "PUT", false, 2 },
-        { "DELETE", false, 2 },
-        { "POST", false, 1 },
-        { "PATCH", false, 1 },
-        { "POST", true, 2 },
-        { "PATCH", true, 2 },
-    };
-
     [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task A_transient_failure_is_retried_only_when_the_call_is_safe_to_repeat(string method, bool withKey, int expectedAttempts)
+    [MemberData(nameof(FlakyCalls.Cases), MemberType = typeof(FlakyCalls))]
+    public async Task A_transient_failure_is_retried_only_when_the_call_is_safe_to_repeat(string method, string safety, int expectedAttempts)
     {
-        var api = caller!.Services.GetRequiredService<IFlakyApi>();
         var id = Guid.NewGuid().ToString("N");
-        var key = withKey ? id : null;
 
-        using var response = method switch
-        {
-            "GET" => await api.GetAsync(id, CancellationToken.None),
-            "HEAD" => await api.HeadAsync(id, CancellationToken.None),
-            "OPTIONS" => await api.OptionsAsync(id, CancellationToken.None),
-            "PUT" => await api.PutAsync(id, CancellationToken.None),
-            "DELETE" => await api.DeleteAsync(id, CancellationToken.None),
-            "POST" => await api.PostAsync(id, key, CancellationToken.None),
-            _ => await api.PatchAsync(id, key, CancellationToken.None),
-        };
+        using var response = await FlakyCalls.SendAsync(caller!.Services.GetRequiredService<IFlakyApi>(), method, safety, id);
 
         Assert.Equal(expectedAttempts, attempts[id]);
         Assert.Equal(expectedAttempts == 2 ? HttpStatusCode.NoContent : HttpStatusCode.ServiceUnavailable, response.StatusCode);
