@@ -1,4 +1,3 @@
-using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
@@ -7,6 +6,7 @@ using ApiPlatform.ExperienceApis.PartnerPortal.Apis;
 using ApiPlatform.ExperienceApis.PartnerPortal.Apis.V2;
 using ApiPlatform.ExperienceApis.PartnerPortal.Composition;
 using ApiPlatform.ExperienceApis.PartnerPortal.Data;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Clients;

@@ -1,4 +1,3 @@
-using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.ProcureToPay;
@@ -9,6 +8,7 @@ using ApiPlatform.ProcessApis.ProcureToPay.Apis;
 using ApiPlatform.ProcessApis.ProcureToPay.Data;
 using ApiPlatform.ProcessApis.ProcureToPay.Events;
 using ApiPlatform.ProcessApis.ProcureToPay.Workflows;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.ServiceDefaults.Data;

@@ -1,4 +1,3 @@
-using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
@@ -10,6 +9,7 @@ using ApiPlatform.ProcessApis.QuoteToCash.Apis;
 using ApiPlatform.ProcessApis.QuoteToCash.Data;
 using ApiPlatform.ProcessApis.QuoteToCash.Events;
 using ApiPlatform.ProcessApis.QuoteToCash.Workflows;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.ServiceDefaults.Data;

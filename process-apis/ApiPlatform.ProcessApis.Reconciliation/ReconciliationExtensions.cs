@@ -1,4 +1,3 @@
-using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.Reconciliation;
@@ -11,6 +10,7 @@ using ApiPlatform.ProcessApis.Reconciliation.Data;
 using ApiPlatform.ProcessApis.Reconciliation.Events;
 using ApiPlatform.ProcessApis.Reconciliation.Runs;
 using ApiPlatform.ProcessApis.Reconciliation.Sources;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.ServiceDefaults.Data;

@@ -1,15 +1,15 @@
-using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
-using ApiPlatform.Messaging.Admin;
 using ApiPlatform.Messaging;
+using ApiPlatform.Messaging.Admin;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Crm.Apis;
 using ApiPlatform.SystemApis.Crm.Connectors;
 using ApiPlatform.SystemApis.Crm.Data;
 using ApiPlatform.SystemApis.Crm.Events;
+using ApiPlatform.VendorConnectors.Telemetry;
 
 namespace ApiPlatform.SystemApis.Crm;
 

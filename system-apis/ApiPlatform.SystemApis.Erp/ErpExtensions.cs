@@ -1,17 +1,17 @@
-using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
-using ApiPlatform.Messaging.Admin;
 using ApiPlatform.Messaging;
+using ApiPlatform.Messaging.Admin;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Erp.Apis;
 using ApiPlatform.SystemApis.Erp.Connectors;
 using ApiPlatform.SystemApis.Erp.Data;
 using ApiPlatform.SystemApis.Erp.Events;
 using ApiPlatform.SystemApis.Erp.Inventory;
+using ApiPlatform.VendorConnectors.Telemetry;
 
 namespace ApiPlatform.SystemApis.Erp;
 

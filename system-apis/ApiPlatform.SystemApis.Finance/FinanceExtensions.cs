@@ -1,11 +1,10 @@
-using ApiPlatform.ServiceDefaults;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Messaging;
 using ApiPlatform.Messaging.Admin;
+using ApiPlatform.ServiceDefaults;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Telemetry;
 using ApiPlatform.SystemApis.Finance.Apis;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
@@ -14,6 +13,7 @@ using ApiPlatform.SystemApis.Finance.Events;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using ApiPlatform.SystemApis.Finance.Receivables;
 using ApiPlatform.SystemApis.Finance.Tax;
+using ApiPlatform.VendorConnectors.Telemetry;
 
 namespace ApiPlatform.SystemApis.Finance;
 

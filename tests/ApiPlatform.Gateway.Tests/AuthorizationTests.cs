@@ -12,7 +12,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/system/crm/v1/accounts");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
         Assert.Contains(response.Headers.WwwAuthenticate, challenge => challenge.Scheme == "Bearer");
     }
 
@@ -21,7 +21,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/system/crm/v1/accounts", fixture.Token("crm", "system:erp"));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/system/crm/v1/accounts", fixture.Token("somebody-else", "system:crm"));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
 
         using var response = await fixture.Gateway.GetAsync("/system/crm/v1/accounts", stranger.CreateToken("crm", "system:crm"));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync(path);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 
     [Fact]
@@ -66,6 +66,6 @@ public sealed class AuthorizationTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/system/erp/v1/orders", fixture.Token("crm", "system:crm"));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }
 }

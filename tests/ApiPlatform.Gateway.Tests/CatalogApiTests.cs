@@ -45,6 +45,6 @@ public sealed class CatalogApiTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/catalog/apis/nope");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 }

@@ -18,7 +18,7 @@ public sealed class LifecycleTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync(path, fixture.Token("crm", "system:crm"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.VersionNotFound);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.VersionNotFound);
         Assert.Equal(["v1"], problem.GetProperty("supportedVersions").EnumerateArray().Select(v => v.GetString()));
     }
 
@@ -27,7 +27,7 @@ public sealed class LifecycleTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/system/erp/v1/orders", fixture.Token("erp", "system:erp"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Gone, ProblemTypes.LifecycleRetired);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Gone, ProblemTypes.LifecycleRetired);
         Assert.Equal("/system/erp/v3", problem.GetProperty("successor").GetString());
         Assert.Contains("</system/erp/v3>; rel=\"successor-version\"", response.Headers.GetValues("Link"));
     }
@@ -70,7 +70,7 @@ public sealed class LifecycleTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         var expectedSunset = DateTimeOffset.FromUnixTimeSeconds(sunset.ToUnixTimeSeconds()).ToString("R", CultureInfo.InvariantCulture);
         Assert.Equal(expectedSunset, Assert.Single(before.Headers.GetValues("Sunset")));
-        var problem = await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Gone, ProblemTypes.LifecycleRetired);
+        var problem = await after.AssertProblemAsync(HttpStatusCode.Gone, ProblemTypes.LifecycleRetired);
         Assert.Equal("/experience/partner-portal/v2", problem.GetProperty("successor").GetString());
         TestCatalog.Delete(catalog);
     }

@@ -39,7 +39,7 @@ public sealed class OperationsRouteTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync(path, fixture.Token(audience, scope));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }
 
     [Fact]
@@ -47,6 +47,6 @@ public sealed class OperationsRouteTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/system/crm/messaging/dead-letters");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
     }
 }

@@ -1,12 +1,12 @@
 using System.Net;
+using System.Security.Claims;
 using ApiPlatform.Gateway.Audit;
 using ApiPlatform.Gateway.Tests.Infrastructure;
+using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Errors;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using System.Security.Claims;
-using ApiPlatform.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Authentication;
 
 namespace ApiPlatform.Gateway.Tests;
 
@@ -26,7 +26,7 @@ public sealed class PipelineFaultTests(GatewayFixture fixture)
             headers => headers.Add("X-Correlation-Id", "fault-1"));
 
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
-        var problem = await ProblemAssert.IsProblemAsync(faulted, HttpStatusCode.InternalServerError, ProblemTypes.Internal);
+        var problem = await faulted.AssertProblemAsync(HttpStatusCode.InternalServerError, ProblemTypes.Internal);
         Assert.Equal("fault-1", problem.GetProperty("correlationId").GetString());
         Assert.Equal("fault-1", Assert.Single(faulted.Headers.GetValues("X-Correlation-Id")));
         // Logged as an error for operators (the problem's detail carries it only in Development, as this host runs).

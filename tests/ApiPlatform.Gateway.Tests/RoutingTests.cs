@@ -63,7 +63,7 @@ public sealed class RoutingTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.GetAsync("/nothing/here");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class TokenEndpointLimitTests(GatewayFixture fixture)
 
         Assert.All(admitted, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.Equal(before + Limit, fixture.Issuer.TokenRequests);
-        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         Assert.Equal(TimeSpan.FromSeconds(20), refused.Headers.RetryAfter?.Delta);
     }
 
@@ -90,7 +90,7 @@ public sealed class TokenEndpointLimitTests(GatewayFixture fixture)
 
         // The test issuer serves no sign-in form: reaching it is its 404.
         Assert.All(admitted, status => Assert.Equal(HttpStatusCode.NotFound, status));
-        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         Assert.Equal(TimeSpan.FromSeconds(150), refused.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.Unauthorized, token.StatusCode);
     }

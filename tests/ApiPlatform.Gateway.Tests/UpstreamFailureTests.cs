@@ -16,7 +16,7 @@ public sealed class UpstreamFailureTests(GatewayFixture fixture)
             headers => headers.Add("X-Correlation-Id", "slow-1"));
         stopwatch.Stop();
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.GatewayTimeout, ProblemTypes.UpstreamTimeout);
+        await response.AssertProblemAsync(HttpStatusCode.GatewayTimeout, ProblemTypes.UpstreamTimeout);
         Assert.Equal("slow-1", Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(0.9), TestBackend.SlowDelay - TimeSpan.FromSeconds(2));
     }
@@ -39,7 +39,7 @@ public sealed class UpstreamFailureTests(GatewayFixture fixture)
         stopwatch.Stop();
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, ProblemTypes.UpstreamUnavailable);
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, ProblemTypes.UpstreamUnavailable);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"503 took {stopwatch.Elapsed}");
         TestCatalog.Delete(catalog);
     }

@@ -58,7 +58,7 @@ public sealed class WebhookRouteTests(GatewayFixture fixture)
 
         using var response = await PostAsync(gateway, Path, "{\"pad\":\"" + new string('x', 300) + "\"}");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
         Assert.Equal(before, fixture.Backend.Requests);
     }
 
@@ -73,7 +73,7 @@ public sealed class WebhookRouteTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        await ProblemAssert.IsProblemAsync(third, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+        await third.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         Assert.NotNull(third.Headers.RetryAfter);
     }
 

@@ -1,3 +1,5 @@
+using ApiPlatform.ServiceDefaults.Apis;
+using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,8 +8,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Validation;
 
 namespace ApiPlatform.ServiceDefaults.Tests;
 

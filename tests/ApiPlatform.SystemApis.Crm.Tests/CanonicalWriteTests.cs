@@ -5,7 +5,6 @@ using System.Text.Json;
 using ApiPlatform.Contracts;
 using ApiPlatform.SystemApis.Crm.Data;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Crm.Tests;
 
@@ -154,4 +153,4 @@ public abstract class EmbeddedCrmTests(SystemApiPlatform platform)
 public sealed class EmbeddedCrmOnSqliteTests(CrmPlatform platform) : EmbeddedCrmTests(platform);
 
 [Collection(CrmPostgresCollection.Name)]
-public sealed class EmbeddedCrmOnPostgresTests(CrmPostgresPlatform platform) : EmbeddedCrmTests(platform);
+public sealed class EmbeddedCrmOnPostgresTests(PostgresPlatform platform) : EmbeddedCrmTests(platform);

@@ -1,6 +1,5 @@
 using System.Net;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Crm.Tests;
 
@@ -64,4 +63,4 @@ public abstract class ParallelCreateTests(SystemApiPlatform platform)
 public sealed class ParallelCreateOnSqliteTests(CrmPlatform platform) : ParallelCreateTests(platform);
 
 [Collection(CrmPostgresCollection.Name)]
-public sealed class ParallelCreateOnPostgresTests(CrmPostgresPlatform platform) : ParallelCreateTests(platform);
+public sealed class ParallelCreateOnPostgresTests(PostgresPlatform platform) : ParallelCreateTests(platform);

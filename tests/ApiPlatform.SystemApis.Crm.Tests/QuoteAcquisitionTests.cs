@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using WireMock.RequestBuilders;
 
 namespace ApiPlatform.SystemApis.Crm.Tests;

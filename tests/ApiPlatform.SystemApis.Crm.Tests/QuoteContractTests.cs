@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Crm.Tests;
 
@@ -142,4 +141,4 @@ public abstract class QuoteContractTests(SystemApiPlatform platform)
 public sealed class QuoteContractOnSqliteTests(CrmPlatform platform) : QuoteContractTests(platform);
 
 [Collection(CrmPostgresCollection.Name)]
-public sealed class QuoteContractOnPostgresTests(CrmPostgresPlatform platform) : QuoteContractTests(platform);
+public sealed class QuoteContractOnPostgresTests(PostgresPlatform platform) : QuoteContractTests(platform);

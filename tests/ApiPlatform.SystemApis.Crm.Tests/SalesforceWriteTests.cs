@@ -1,6 +1,5 @@
 using System.Net;
 using ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using WireMock.RequestBuilders;
 using static ApiPlatform.SystemApis.Crm.Tests.Infrastructure.SalesforceStubs;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Erp.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Erp.Tests;
 
@@ -176,4 +175,4 @@ public abstract class EmbeddedErpTests(SystemApiPlatform platform)
 public sealed class EmbeddedErpOnSqliteTests(ErpPlatform platform) : EmbeddedErpTests(platform);
 
 [Collection(ErpPostgresCollection.Name)]
-public sealed class EmbeddedErpOnPostgresTests(ErpPostgresPlatform platform) : EmbeddedErpTests(platform);
+public sealed class EmbeddedErpOnPostgresTests(PostgresPlatform platform) : EmbeddedErpTests(platform);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Erp.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Erp.Tests;
 
@@ -184,4 +183,4 @@ public abstract class ErpEventsTests(SystemApiPlatform platform)
 public sealed class ErpEventsOnSqliteTests(ErpPlatform platform) : ErpEventsTests(platform);
 
 [Collection(ErpPostgresCollection.Name)]
-public sealed class ErpEventsOnPostgresTests(ErpPostgresPlatform platform) : ErpEventsTests(platform);
+public sealed class ErpEventsOnPostgresTests(PostgresPlatform platform) : ErpEventsTests(platform);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Erp.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Erp.Tests;
 
@@ -92,4 +91,4 @@ public abstract class ReservationIdempotencyTests(SystemApiPlatform platform)
 public sealed class ReservationIdempotencyOnSqliteTests(ErpPlatform platform) : ReservationIdempotencyTests(platform);
 
 [Collection(ErpPostgresCollection.Name)]
-public sealed class ReservationIdempotencyOnPostgresTests(ErpPostgresPlatform platform) : ReservationIdempotencyTests(platform);
+public sealed class ReservationIdempotencyOnPostgresTests(PostgresPlatform platform) : ReservationIdempotencyTests(platform);

@@ -1,6 +1,5 @@
 using System.Net;
 using ApiPlatform.SystemApis.Erp.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

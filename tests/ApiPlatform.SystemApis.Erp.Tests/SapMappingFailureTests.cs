@@ -3,7 +3,6 @@ using System.Text.Json;
 using ApiPlatform.Messaging.Outbox;
 using ApiPlatform.SystemApis.Erp.Data;
 using ApiPlatform.SystemApis.Erp.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.ResponseBuilders;

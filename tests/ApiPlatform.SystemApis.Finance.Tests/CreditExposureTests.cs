@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Finance.Tests;
 
@@ -133,4 +132,4 @@ public abstract class CreditExposureTests(SystemApiPlatform platform)
 public sealed class CreditExposureOnSqliteTests(FinancePlatform platform) : CreditExposureTests(platform);
 
 [Collection(FinancePostgresCollection.Name)]
-public sealed class CreditExposureOnPostgresTests(FinancePostgresPlatform platform) : CreditExposureTests(platform);
+public sealed class CreditExposureOnPostgresTests(PostgresPlatform platform) : CreditExposureTests(platform);

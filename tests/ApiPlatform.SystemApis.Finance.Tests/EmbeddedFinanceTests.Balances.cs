@@ -1,5 +1,4 @@
 using System.Net;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Finance.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Finance.Tests;
 
@@ -140,4 +139,4 @@ public abstract partial class EmbeddedFinanceTests(SystemApiPlatform platform)
 public sealed class EmbeddedFinanceOnSqliteTests(FinancePlatform platform) : EmbeddedFinanceTests(platform);
 
 [Collection(FinancePostgresCollection.Name)]
-public sealed class EmbeddedFinanceOnPostgresTests(FinancePostgresPlatform platform) : EmbeddedFinanceTests(platform);
+public sealed class EmbeddedFinanceOnPostgresTests(PostgresPlatform platform) : EmbeddedFinanceTests(platform);

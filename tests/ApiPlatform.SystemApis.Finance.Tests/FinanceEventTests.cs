@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Finance.Tests;
 
@@ -125,4 +124,4 @@ public abstract class FinanceEventTests(SystemApiPlatform platform)
 public sealed class FinanceEventOnSqliteTests(FinancePlatform platform) : FinanceEventTests(platform);
 
 [Collection(FinancePostgresCollection.Name)]
-public sealed class FinanceEventOnPostgresTests(FinancePostgresPlatform platform) : FinanceEventTests(platform);
+public sealed class FinanceEventOnPostgresTests(PostgresPlatform platform) : FinanceEventTests(platform);

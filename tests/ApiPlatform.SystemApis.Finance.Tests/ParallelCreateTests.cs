@@ -1,6 +1,5 @@
 using System.Net;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Finance.Tests;
 
@@ -100,4 +99,4 @@ public abstract class ParallelCreateTests(SystemApiPlatform platform)
 public sealed class ParallelCreateOnSqliteTests(FinancePlatform platform) : ParallelCreateTests(platform);
 
 [Collection(FinancePostgresCollection.Name)]
-public sealed class ParallelCreateOnPostgresTests(FinancePostgresPlatform platform) : ParallelCreateTests(platform);
+public sealed class ParallelCreateOnPostgresTests(PostgresPlatform platform) : ParallelCreateTests(platform);

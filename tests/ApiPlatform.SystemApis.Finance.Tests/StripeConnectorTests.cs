@@ -1,7 +1,6 @@
 using System.Net;
 using ApiPlatform.Contracts;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using static ApiPlatform.SystemApis.Finance.Tests.Infrastructure.StripeStubs;

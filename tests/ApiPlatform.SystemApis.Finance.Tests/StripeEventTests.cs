@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using ApiPlatform.SystemApis.Finance.Connectors.Stripe;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 using static ApiPlatform.SystemApis.Finance.Tests.Infrastructure.StripeStubs;
 
 namespace ApiPlatform.SystemApis.Finance.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using ApiPlatform.SystemApis.Finance.Tests.Infrastructure;
-using ApiPlatform.SystemApis.Testing;
 
 namespace ApiPlatform.SystemApis.Finance.Tests;
 
@@ -40,4 +39,4 @@ public abstract class SubscriptionCancelTests(SystemApiPlatform platform)
 public sealed class SubscriptionCancelOnSqliteTests(FinancePlatform platform) : SubscriptionCancelTests(platform);
 
 [Collection(FinancePostgresCollection.Name)]
-public sealed class SubscriptionCancelOnPostgresTests(FinancePostgresPlatform platform) : SubscriptionCancelTests(platform);
+public sealed class SubscriptionCancelOnPostgresTests(PostgresPlatform platform) : SubscriptionCancelTests(platform);

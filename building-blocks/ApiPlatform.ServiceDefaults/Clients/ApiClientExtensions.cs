@@ -6,8 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
-using Polly;
-using Polly.Retry;
 using Refit;
 
 namespace ApiPlatform.ServiceDefaults.Clients;
@@ -16,8 +14,8 @@ public static class ApiClientExtensions
 {
     /// <summary>
     /// Registers a Refit client for another tier's API at <c>Downstream:{api}</c>, with the token handler
-    /// (scope <c>{tier}:{api}</c>), the correlation id and the standard resilience handler. Unsafe methods are
-    /// retried only when they carry an <c>Idempotency-Key</c>.
+    /// (scope <c>{tier}:{api}</c>), the correlation id and the standard resilience handler, retrying by
+    /// <see cref="RetrySafety"/>.
     /// </summary>
     public static IHttpClientBuilder AddApiClient<TClient>(this IHostApplicationBuilder builder, string tier, string api)
         where TClient : class
@@ -43,16 +41,7 @@ public static class ApiClientExtensions
                 services.GetRequiredService<TokenClient>(),
                 services.GetRequiredService<IHttpContextAccessor>(),
                 $"{tier}:{api}"));
-        client.AddStandardResilienceHandler(options => options.Retry.ShouldHandle = ShouldRetry);
+        client.AddStandardResilienceHandler(options => options.Retry.ShouldHandle = args => ValueTask.FromResult(RetrySafety.ShouldRetry(args.Outcome, args.Context)));
         return client;
-    }
-
-    private static ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
-    {
-        var request = args.Context.GetRequestMessage();
-        var retryable = request is not null
-            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options
-                || request.Headers.Contains(PlatformHeaders.IdempotencyKey));
-        return ValueTask.FromResult(retryable && HttpClientResiliencePredicates.IsTransient(args.Outcome));
     }
 }

@@ -6,7 +6,7 @@ namespace ApiPlatform.Contracts.Crm;
 public interface ICrmApi
 {
     [Get("/v1/quotes")]
-    Task<Page<Quote>> ListQuotesAsync([Query] string? accountId, [Query] QuoteStatus? status, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<Quote>>> ListQuotesAsync([Query] string? accountId, [Query] QuoteStatus? status, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Get("/v1/quotes/{id}")]
     Task<IApiResponse<Quote>> GetQuoteAsync(string id, CancellationToken cancellationToken);
@@ -32,7 +32,7 @@ public interface ICrmApi
     Task<IApiResponse<Quote>> ReopenQuoteAsync(string id, [Query] string? tenant, CancellationToken cancellationToken);
 
     [Get("/v1/accounts")]
-    Task<Page<Account>> ListAccountsAsync(
+    Task<IApiResponse<Page<Account>>> ListAccountsAsync(
         [Query] string? tenant, [Query] string? name, [Query] string? parentAccountId, [Query] string? country, [Query] int offset, [Query] int limit,
         CancellationToken cancellationToken);
 
@@ -46,13 +46,13 @@ public interface ICrmApi
     Task<IApiResponse<Account>> UpdateAccountAsync(string id, [Body] UpdateAccountRequest request, [Query] string? tenant, CancellationToken cancellationToken);
 
     [Get("/v1/contacts")]
-    Task<Page<Contact>> ListContactsAsync([Query] string? tenant, [Query] string? accountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<Contact>>> ListContactsAsync([Query] string? tenant, [Query] string? accountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Post("/v1/contacts")]
     Task<IApiResponse<Contact>> CreateContactAsync([Body] CreateContactRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/opportunities")]
-    Task<Page<Opportunity>> ListOpportunitiesAsync(
+    Task<IApiResponse<Page<Opportunity>>> ListOpportunitiesAsync(
         [Query] string? tenant, [Query] string? accountId, [Query] OpportunityStage? stage, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Post("/v1/opportunities")]

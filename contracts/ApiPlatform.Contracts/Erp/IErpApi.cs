@@ -6,13 +6,13 @@ namespace ApiPlatform.Contracts.Erp;
 public interface IErpApi
 {
     [Post("/v1/sales-orders")]
-    Task<SalesOrder> CreateSalesOrderAsync([Body] CreateSalesOrderRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
+    Task<IApiResponse<SalesOrder>> CreateSalesOrderAsync([Body] CreateSalesOrderRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     [Get("/v1/sales-orders/{id}")]
     Task<IApiResponse<SalesOrder>> GetSalesOrderAsync(string id, CancellationToken cancellationToken);
 
     [Get("/v1/sales-orders")]
-    Task<Page<SalesOrder>> ListSalesOrdersAsync(
+    Task<IApiResponse<Page<SalesOrder>>> ListSalesOrdersAsync(
         [Query] string? tenant, [Query] string? customerAccountId, [Query] SalesOrderStatus? status, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Get("/v1/sales-orders/{id}/status")]
@@ -29,7 +29,7 @@ public interface IErpApi
     Task<IApiResponse<Customer>> UpsertCustomerAsync([Body] UpsertCustomerRequest request, CancellationToken cancellationToken);
 
     [Get("/v1/customers")]
-    Task<Page<Customer>> ListCustomersAsync([Query] string? tenant, [Query] string? crmAccountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<Customer>>> ListCustomersAsync([Query] string? tenant, [Query] string? crmAccountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Get("/v1/products/{sku}")]
     Task<IApiResponse<Product>> GetProductAsync(string sku, CancellationToken cancellationToken);

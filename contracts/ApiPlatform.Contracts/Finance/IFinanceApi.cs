@@ -6,7 +6,7 @@ namespace ApiPlatform.Contracts.Finance;
 public interface IFinanceApi
 {
     [Post("/v1/credit-assessments")]
-    Task<CreditAssessment> AssessCreditAsync([Body] CreditAssessmentRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
+    Task<IApiResponse<CreditAssessment>> AssessCreditAsync([Body] CreditAssessmentRequest request, [Header(PlatformHeaders.IdempotencyKey)] string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>Ends an approved assessment's commitment; releasing a released one answers it unchanged.</summary>
     [Post("/v1/credit-assessments/{id}/release")]
@@ -22,7 +22,7 @@ public interface IFinanceApi
     Task<IApiResponse<Invoice>> GetInvoiceAsync(string id, CancellationToken cancellationToken);
 
     [Get("/v1/invoices")]
-    Task<Page<Invoice>> ListInvoicesAsync(
+    Task<IApiResponse<Page<Invoice>>> ListInvoicesAsync(
         [Query] string? tenant, [Query] string? accountId, [Query] string? salesOrderId, [Query] InvoiceStatus? status, [Query] int offset, [Query] int limit,
         CancellationToken cancellationToken);
 
@@ -36,7 +36,7 @@ public interface IFinanceApi
     Task<IApiResponse<Payment>> RecordPaymentAsync([Body] RecordPaymentRequest request, CancellationToken cancellationToken);
 
     [Get("/v1/payments")]
-    Task<Page<Payment>> ListPaymentsAsync([Query] string? tenant, [Query] string? accountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<Payment>>> ListPaymentsAsync([Query] string? tenant, [Query] string? accountId, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Get("/v1/payments/{id}")]
     Task<IApiResponse<Payment>> GetPaymentAsync(string id, CancellationToken cancellationToken);
@@ -46,14 +46,14 @@ public interface IFinanceApi
 
     /// <summary>One balance per account and currency of a tenant (a caller with a tenant claim names none: its own).</summary>
     [Get("/v1/balances")]
-    Task<List<AccountBalance>> ListAccountBalancesAsync([Query] string? tenant, CancellationToken cancellationToken);
+    Task<IApiResponse<List<AccountBalance>>> ListAccountBalancesAsync([Query] string? tenant, CancellationToken cancellationToken);
 
     [Post("/v1/journal-entries")]
     Task<IApiResponse<JournalEntry>> PostJournalEntryAsync([Body] PostJournalEntryRequest request, CancellationToken cancellationToken);
 
     /// <summary>The journal entries of a period (<c>yyyy-MM</c>), ordered by number.</summary>
     [Get("/v1/journal-entries")]
-    Task<Page<JournalEntry>> ListJournalEntriesAsync(
+    Task<IApiResponse<Page<JournalEntry>>> ListJournalEntriesAsync(
         [Query] string? tenant, [Query] string? period, [Query] string? originSystem, [Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Get("/v1/ledger/trial-balance")]
@@ -73,7 +73,7 @@ public interface IFinanceApi
 
     /// <summary>Billing events recorded in finance, each with the journal entry made from it; paged by cursor.</summary>
     [Get("/v1/billing/events")]
-    Task<CursorPage<BillingEvent>> ListBillingEventsAsync([Query] string tenant, [Query] int? limit, [Query] string? cursor, CancellationToken cancellationToken);
+    Task<IApiResponse<CursorPage<BillingEvent>>> ListBillingEventsAsync([Query] string tenant, [Query] int? limit, [Query] string? cursor, CancellationToken cancellationToken);
 
     /// <summary>A repeat with the same key answers the same subscription: 201 when made, 200 on a replay.</summary>
     [Post("/v1/billing/subscriptions")]

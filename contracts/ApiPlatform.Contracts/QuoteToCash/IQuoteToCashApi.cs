@@ -12,7 +12,7 @@ public interface IQuoteToCashApi
     Task<IApiResponse<OrderRequestStatus>> GetOrderRequestAsync(string id, CancellationToken cancellationToken);
 
     [Get("/v1/order-requests")]
-    Task<Page<OrderRequestStatus>> ListOrderRequestsAsync([Query] int offset, [Query] int limit, CancellationToken cancellationToken);
+    Task<IApiResponse<Page<OrderRequestStatus>>> ListOrderRequestsAsync([Query] int offset, [Query] int limit, CancellationToken cancellationToken);
 
     [Post("/v1/order-requests/{id}/approval")]
     Task<IApiResponse<OrderRequestStatus>> DecideApprovalAsync(

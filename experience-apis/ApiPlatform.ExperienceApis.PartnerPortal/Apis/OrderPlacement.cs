@@ -3,6 +3,7 @@ using System.Security.Claims;
 using ApiPlatform.Contracts.QuoteToCash;
 using ApiPlatform.ExperienceApis.PartnerPortal.Data;
 using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,7 @@ namespace ApiPlatform.ExperienceApis.PartnerPortal.Apis;
 public sealed record OrderPlacement(IQuoteToCashApi QuoteToCash, PortalDbContext Db, ClaimsPrincipal User, TimeProvider Time)
 {
     private static readonly CreateOrderRequestValidator Validator = new();
+    private static readonly Dictionary<string, string> Renames = new() { ["existingOrderRequestId"] = "existingOrderId" };
 
     /// <summary>The order request, or the refusal (400, 404, 409, 422) to answer in the portal's words.</summary>
     public async Task<(OrderRequestStatus? Request, ProblemHttpResult? Refused)> PlaceAsync(
@@ -40,13 +42,12 @@ public sealed record OrderPlacement(IQuoteToCashApi QuoteToCash, PortalDbContext
         // Without the caller's own key, a fresh key still lets the client retry this one call safely.
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
         using var response = await QuoteToCash.CreateOrderRequestAsync(order, key, cancellationToken);
-        if (response.HasResponseError(out var refused)
-            && refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
+        if (response.Relay(Renames, HttpStatusCode.NotFound, HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity) is { } refused)
         {
-            return (null, UpstreamProblem.Relay(refused, renames: new() { ["existingOrderRequestId"] = "existingOrderId" }));
+            return (null, refused);
         }
 
-        var request = response.IsSuccessful && response.Content is { } content ? content : throw response.Error!;
+        var request = response.Require();
         if (!await Db.Orders.AnyAsync(o => o.OrderRequestId == request.Id, cancellationToken))
         {
             Db.Orders.Add(new PortalOrderEntity

@@ -1,8 +1,7 @@
-using System.Net;
 using System.Security.Claims;
+using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.QuoteToCash;
-using ApiPlatform.Contracts;
 using ApiPlatform.ExperienceApis.PartnerPortal.Data;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
@@ -44,13 +43,7 @@ public static class PartnerOrdersApi
         string id, IQuoteToCashApi quoteToCash, IErpApi erp, ClaimsPrincipal user, ILogger<PartnerOrder> logger, CancellationToken cancellationToken)
     {
         using var response = await quoteToCash.GetOrderRequestAsync(id, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var request = response.IsSuccessful && response.Content is { } content ? content : throw response.Error!;
-        if (request.Tenant != user.GetTenant())
+        if (response.OrNotFound() is not { } request || request.Tenant != user.GetTenant())
         {
             return TypedResults.NotFound();
         }
@@ -61,17 +54,12 @@ public static class PartnerOrdersApi
         }
 
         // The sales order is a detail of the view: when erp cannot answer, the order is still shown.
-        try
+        using var salesOrder = await erp.GetSalesOrderAsync(request.SalesOrderId, cancellationToken);
+        if (salesOrder.IsSuccessful && salesOrder.Content is { } order)
         {
-            using var salesOrder = await erp.GetSalesOrderAsync(request.SalesOrderId, cancellationToken);
-            return salesOrder.IsSuccessful && salesOrder.Content is { } order
-                ? TypedResults.Ok(PartnerOrder.From(request, order))
-                : TypedResults.Ok(PartnerOrder.From(request, unavailable: ["erp"]));
+            return TypedResults.Ok(PartnerOrder.From(request, order));
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
-        {
-            logger.LogWarning(ex, "erp could not answer sales order {SalesOrder}; answering order {Order} without it", request.SalesOrderId, id);
-            return TypedResults.Ok(PartnerOrder.From(request, unavailable: ["erp"]));
-        }
+        logger.LogWarning(salesOrder.Error, "erp could not answer sales order {SalesOrder}; answering order {Order} without it", request.SalesOrderId, id);
+        return TypedResults.Ok(PartnerOrder.From(request, unavailable: ["erp"]));
     }
 }

@@ -1,9 +1,9 @@
-using System.Net;
 using System.Security.Claims;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
+using ApiPlatform.ServiceDefaults.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ApiPlatform.ExperienceApis.PartnerPortal.Apis;
@@ -33,7 +33,8 @@ public static class PartnerQuotesApi
         [AsParameters] PageRequest page, QuoteStatus? status, ICrmApi crm, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // crm filters by the tenant in the exchanged token; the portal checks again before showing anything.
-        var quotes = await crm.ListQuotesAsync(null, status, page.Skip, page.Take, cancellationToken);
+        using var response = await crm.ListQuotesAsync(null, status, page.Skip, page.Take, cancellationToken);
+        var quotes = response.Require();
         var own = quotes.Items.Where(q => q.Tenant == user.GetTenant()).Select(PartnerQuote.From).ToList();
         return TypedResults.Ok(new Page<PartnerQuote>(own, quotes.Total, quotes.Offset, quotes.Limit));
     }
@@ -42,12 +43,6 @@ public static class PartnerQuotesApi
         string quoteId, ICrmApi crm, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         using var response = await crm.GetQuoteAsync(quoteId, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var quote = response.IsSuccessful && response.Content is { } content ? content : throw response.Error!;
-        return quote.Tenant == user.GetTenant() ? TypedResults.Ok(PartnerQuote.From(quote)) : TypedResults.NotFound();
+        return response.OrNotFound() is { } quote && quote.Tenant == user.GetTenant() ? TypedResults.Ok(PartnerQuote.From(quote)) : TypedResults.NotFound();
     }
 }

@@ -1,7 +1,5 @@
+using ApiPlatform.ServiceDefaults.Clients;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
-using Refit;
 
 namespace ApiPlatform.ExperienceApis.PartnerPortal.Composition;
 
@@ -22,8 +20,7 @@ public sealed class ViewComposer(IOptions<CompositionOptions> options, ILogger<V
         {
             return new Part<T>(await load(budget.Token), true);
         }
-        catch (Exception ex) when (!requestAborted.IsCancellationRequested
-            && ex is HttpRequestException or ApiException or ApiRequestException or OperationCanceledException or TimeoutRejectedException or BrokenCircuitException)
+        catch (Exception ex) when (!requestAborted.IsCancellationRequested && ApiResponses.IsUpstreamFailure(ex))
         {
             logger.LogWarning(ex, "{System} could not answer within {Budget}; the view is answered without it", system, options.Value.PartTimeout);
             return new Part<T>(null, false);

@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.ProcureToPay;
 using ApiPlatform.Contracts.QuoteToCash;
-using ApiPlatform.Contracts;
 using ApiPlatform.ProcessApis.ProcureToPay.Workflows;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Clients;
@@ -127,7 +127,7 @@ public static class RequisitionActionsApi
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Receipt refused by ERP",
-                $"ERP refused the receipt against purchase order {s.PurchaseOrderNumber}: {(response.Error as Refit.ApiException).ProblemText() ?? "no detail."}");
+                $"ERP refused the receipt against purchase order {s.PurchaseOrderNumber}: {response.ProblemText() ?? "no detail."}");
         }
         var receipt = response.Require();
         await requisitions.RecordReceiptAsync(id, new RequisitionReceipt(receipt.Id, receipt.Number, receipt.ReceivedAt,

@@ -1,8 +1,7 @@
-using System.Net;
 using System.Security.Claims;
+using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.QuoteToCash;
-using ApiPlatform.Contracts;
 using ApiPlatform.ProcessApis.QuoteToCash.Workflows;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
@@ -46,13 +45,10 @@ public static class OrderRequestsApi
         // The caller's own view of the quote (its token, exchanged): what it may not see is not found, and only an
         // approved quote that is still valid can be ordered. The workflow loads the quote again as its first step.
         using var quoteResponse = await crm.GetQuoteAsync(body.QuoteId, cancellationToken);
-        if (quoteResponse.StatusCode == HttpStatusCode.NotFound || quoteResponse.Content is { } foreign && !user.CanSee(foreign.Tenant))
+        if (quoteResponse.OrNotFound() is not { } quote || !user.CanSee(quote.Tenant))
         {
             return QuoteNotFound(body.QuoteId);
         }
-        var quote = quoteResponse.IsSuccessful && quoteResponse.Content is { } content
-            ? content
-            : throw (Exception?)quoteResponse.Error ?? new InvalidOperationException("crm answered an empty quote.");
         if (quote.Status != QuoteStatus.Approved)
         {
             return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Quote not approved",

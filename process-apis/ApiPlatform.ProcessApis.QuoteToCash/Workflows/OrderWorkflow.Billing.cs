@@ -1,7 +1,7 @@
-using ApiPlatform.ServiceDefaults.Clients;
 using System.Net;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Finance;
+using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.Workflows;
 using Refit;
 
@@ -78,8 +78,8 @@ public sealed partial class OrderWorkflow
             return StepResult.Skipped("No subscription lines to bill.");
         }
 
-        var contacts = await crm.ListContactsAsync(s.Tenant, s.AccountId, 0, 20, cancellationToken);
-        if (contacts.Items.FirstOrDefault(x => !string.IsNullOrEmpty(x.Email)) is not Contact contact)
+        using var contacts = await crm.ListContactsAsync(s.Tenant, s.AccountId, 0, 20, cancellationToken);
+        if (contacts.Require().Items.FirstOrDefault(x => !string.IsNullOrEmpty(x.Email)) is not Contact contact)
         {
             return StepResult.Refused($"The account of quote {s.QuoteNumber} has no contact with an e-mail address to send subscription bills to.");
         }

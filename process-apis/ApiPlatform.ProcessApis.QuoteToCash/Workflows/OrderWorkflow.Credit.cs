@@ -1,5 +1,6 @@
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.QuoteToCash;
+using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.Workflows;
 
 namespace ApiPlatform.ProcessApis.QuoteToCash.Workflows;
@@ -12,7 +13,8 @@ public sealed partial class OrderWorkflow
     {
         var s = c.State;
         var total = s.Total!;
-        var assessment = await finance.AssessCreditAsync(new CreditAssessmentRequest(s.AccountId!, total), c.IdempotencyKey, cancellationToken);
+        using var response = await finance.AssessCreditAsync(new CreditAssessmentRequest(s.AccountId!, total), c.IdempotencyKey, cancellationToken);
+        var assessment = response.Require();
         s.CreditAssessmentId = assessment.Id;
         s.AvailableCredit = assessment.AvailableCredit;
         var available = $"{assessment.AvailableCredit.Amount:0.00} {assessment.AvailableCredit.Currency}";

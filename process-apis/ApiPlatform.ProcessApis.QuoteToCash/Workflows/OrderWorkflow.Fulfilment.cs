@@ -1,7 +1,7 @@
-using ApiPlatform.ServiceDefaults.Clients;
 using System.Net;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
+using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.Workflows;
 using Refit;
 
@@ -15,11 +15,10 @@ public sealed partial class OrderWorkflow
         foreach (var line in s.Lines)
         {
             using var product = await erp.GetProductAsync(line.Sku, cancellationToken);
-            if (product.Is(HttpStatusCode.NotFound))
+            if (product.OrNotFound() is not { } p)
             {
                 return StepResult.Refused($"Product {line.Sku} of quote {s.QuoteNumber} does not exist in ERP.");
             }
-            var p = product.Require();
             line.TaxCode = p.TaxCode;
             line.Stocked = p.Stocked;
         }
@@ -82,8 +81,9 @@ public sealed partial class OrderWorkflow
     {
         var s = c.State;
         var lines = s.Lines.Select(l => new SalesOrderLineRequest(l.Sku, l.Description, l.Quantity, l.UnitPrice, l.DiscountPercent)).ToList();
-        var order = await erp.CreateSalesOrderAsync(
+        using var response = await erp.CreateSalesOrderAsync(
             new CreateSalesOrderRequest(s.Tenant, s.AccountId!, s.QuoteId, s.Total!.Currency, lines, s.ReservationIds), c.IdempotencyKey, cancellationToken);
+        var order = response.Require();
         s.SalesOrderId = order.Id;
         s.SalesOrderNumber = order.Number;
         return StepResult.Done($"Sales order {order.Number} created.");

@@ -1,6 +1,5 @@
-using ApiPlatform.ServiceDefaults.Clients;
-using System.Net;
 using ApiPlatform.Contracts.Crm;
+using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.Workflows;
 
 namespace ApiPlatform.ProcessApis.QuoteToCash.Workflows;
@@ -11,12 +10,11 @@ public sealed partial class OrderWorkflow
     {
         var s = c.State;
         using var response = await crm.GetQuoteAsync(s.QuoteId, cancellationToken);
-        if (response.Is(HttpStatusCode.NotFound) || (response.Content is { } foreign && foreign.Tenant != s.Tenant))
+        if (response.OrNotFound() is not { } quote || quote.Tenant != s.Tenant)
         {
             return StepResult.Refused($"Quote {s.QuoteId} does not exist.");
         }
 
-        var quote = response.Require();
         if (quote.Status != QuoteStatus.Approved)
         {
             return StepResult.Refused($"Quote {quote.Number} is {quote.Status}; only an approved quote can be ordered.");
@@ -36,17 +34,16 @@ public sealed partial class OrderWorkflow
     private async Task<StepResult> EnsureCustomerAsync(StepContext<OrderState> c, CancellationToken cancellationToken)
     {
         var s = c.State;
-        var existing = await erp.ListCustomersAsync(s.Tenant, s.AccountId, 0, 1, cancellationToken);
-        var customer = existing.Items.FirstOrDefault(x => x.CrmAccountId == s.AccountId);
+        using var existing = await erp.ListCustomersAsync(s.Tenant, s.AccountId, 0, 1, cancellationToken);
+        var customer = existing.Require().Items.FirstOrDefault(x => x.CrmAccountId == s.AccountId);
         var created = false;
         if (customer is null)
         {
             using var account = await crm.GetAccountAsync(s.AccountId!, s.Tenant, cancellationToken);
-            if (account.Is(HttpStatusCode.NotFound))
+            if (account.OrNotFound() is not { } a)
             {
                 return StepResult.Refused($"Account {s.AccountId} of quote {s.QuoteNumber} does not exist in CRM.");
             }
-            var a = account.Require();
             var name = a.Name.Length > 80 ? a.Name[..80] : a.Name;
             using var upserted = await erp.UpsertCustomerAsync(
                 new Contracts.Erp.UpsertCustomerRequest(s.Tenant, a.Id, name, a.Country, a.Currency, s.RequestedShipTo), cancellationToken);

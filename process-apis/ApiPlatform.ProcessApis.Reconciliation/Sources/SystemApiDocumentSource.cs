@@ -4,7 +4,9 @@ using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts.Reconciliation;
 using ApiPlatform.ProcessApis.Reconciliation.Runs;
+using ApiPlatform.ServiceDefaults.Clients;
 using Microsoft.Extensions.Options;
+using Refit;
 
 namespace ApiPlatform.ProcessApis.Reconciliation.Sources;
 
@@ -30,7 +32,8 @@ public sealed class SystemApiDocumentSource(IErpApi erp, IFinanceApi finance, IO
         string? cursor = null;
         do
         {
-            var page = await finance.ListBillingEventsAsync(tenant, Math.Min(PageSize, 100), cursor, cancellationToken);
+            using var response = await finance.ListBillingEventsAsync(tenant, Math.Min(PageSize, 100), cursor, cancellationToken);
+            var page = response.Require();
             foreach (var item in page.Items)
             {
                 yield return item;
@@ -41,11 +44,15 @@ public sealed class SystemApiDocumentSource(IErpApi erp, IFinanceApi finance, IO
     }
 
     private async IAsyncEnumerable<T> Offset<T>(
-        Func<int, int, CancellationToken, Task<Page<T>>> list, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<int, int, CancellationToken, Task<IApiResponse<Page<T>>>> list, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         for (var offset = 0; ;)
         {
-            var page = await list(offset, PageSize, cancellationToken);
+            Page<T> page;
+            using (var response = await list(offset, PageSize, cancellationToken))
+            {
+                page = response.Require();
+            }
             foreach (var item in page.Items)
             {
                 yield return item;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using ApiPlatform.ServiceDefaults.Auth;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Crm.Connectors;
 using ApiPlatform.SystemApis.Crm.Events;
+using ApiPlatform.VendorConnectors.Routing;
 
 namespace ApiPlatform.SystemApis.Crm.Apis;
 

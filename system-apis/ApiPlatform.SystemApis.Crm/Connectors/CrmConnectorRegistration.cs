@@ -1,8 +1,8 @@
-using ApiPlatform.SystemApis.Connectors.Http;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Crm.Connectors.Embedded;
 using ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
 using ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
+using ApiPlatform.VendorConnectors.Http;
+using ApiPlatform.VendorConnectors.Routing;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors;

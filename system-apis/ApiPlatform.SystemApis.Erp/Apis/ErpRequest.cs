@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Erp.Connectors;
 using ApiPlatform.SystemApis.Erp.Data;
 using ApiPlatform.SystemApis.Erp.Events;
+using ApiPlatform.VendorConnectors.Routing;
 
 namespace ApiPlatform.SystemApis.Erp.Apis;
 

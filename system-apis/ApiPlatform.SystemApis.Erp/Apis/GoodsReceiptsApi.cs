@@ -1,5 +1,5 @@
-using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts;
+using ApiPlatform.Contracts.Erp;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
@@ -54,7 +54,7 @@ public static class GoodsReceiptsApi
 
         var now = time.GetUtcNow();
         var id = Guid.NewGuid().ToString("N");
-        var warehouse = request.Warehouse ?? (order.Currency == "USD" ? ErpSeedData.Chicago : ErpSeedData.Stuttgart);
+        var warehouse = request.Warehouse ?? Warehouses.DefaultFor(order.Currency);
         var receipt = new GoodsReceiptEntity
         {
             Id = $"gr-{id}", Tenant = order.Tenant, Number = $"GR-{now:yyyyMMdd}-{id[..8].ToUpperInvariant()}", PurchaseOrderId = order.Id, Warehouse = warehouse,

@@ -83,7 +83,7 @@ public static class SalesOrderFulfilmentApi
         var shipment = new ShipmentEntity
         {
             Id = $"shp-{shipmentId}", Tenant = order.Tenant, Number = $"SH-{now:yyyyMMdd}-{shipmentId[..8].ToUpperInvariant()}", SalesOrderId = order.Id,
-            Warehouse = request.Warehouse ?? (order.Currency == "USD" ? ErpSeedData.Chicago : ErpSeedData.Stuttgart),
+            Warehouse = request.Warehouse ?? Warehouses.DefaultFor(order.Currency),
             Carrier = request.Carrier, TrackingNumber = request.TrackingNumber, ShippedAt = now,
             Lines = order.Lines.OrderBy(l => l.LineNumber).Select(l => new ShipmentLineEntity { LineNumber = l.LineNumber, Sku = l.Sku, Quantity = l.Quantity }).ToList(),
         };

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using ApiPlatform.SystemApis.Connectors.Http;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Erp.Connectors.Embedded;
 using ApiPlatform.SystemApis.Erp.Connectors.Sap;
+using ApiPlatform.VendorConnectors.Http;
+using ApiPlatform.VendorConnectors.Routing;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.SystemApis.Erp.Connectors;

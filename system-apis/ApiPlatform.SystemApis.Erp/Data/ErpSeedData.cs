@@ -1,9 +1,11 @@
+using ApiPlatform.SystemApis.Erp.Inventory;
+
 namespace ApiPlatform.SystemApis.Erp.Data;
 
 internal static class ErpSeedData
 {
-    public const string Stuttgart = "DE-STR";
-    public const string Chicago = "US-CHI";
+    private const string Stuttgart = Warehouses.Stuttgart;
+    private const string Chicago = Warehouses.Chicago;
 
     public static ProductEntity[] Products =>
     [

@@ -1,8 +1,8 @@
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Messaging.Consumers;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Erp.Connectors;
+using ApiPlatform.VendorConnectors.Routing;
 
 namespace ApiPlatform.SystemApis.Erp.Events;
 

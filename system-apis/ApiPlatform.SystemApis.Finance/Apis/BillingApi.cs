@@ -1,9 +1,9 @@
-using ApiPlatform.Contracts.Finance;
 using ApiPlatform.Contracts;
+using ApiPlatform.Contracts.Finance;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Finance.Connectors;
+using ApiPlatform.VendorConnectors.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

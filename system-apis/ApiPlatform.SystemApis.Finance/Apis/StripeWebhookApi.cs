@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Routing;
-using ApiPlatform.SystemApis.Connectors.Upstream;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
 using ApiPlatform.SystemApis.Finance.Connectors.Stripe;
 using ApiPlatform.SystemApis.Finance.Data;
+using ApiPlatform.VendorConnectors.Routing;
+using ApiPlatform.VendorConnectors.Upstream;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Finance.Ledger;
+using ApiPlatform.VendorConnectors.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

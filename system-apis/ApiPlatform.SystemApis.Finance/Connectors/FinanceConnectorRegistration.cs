@@ -1,7 +1,7 @@
-using ApiPlatform.SystemApis.Connectors.Http;
-using ApiPlatform.SystemApis.Connectors.Routing;
 using ApiPlatform.SystemApis.Finance.Connectors.Embedded;
 using ApiPlatform.SystemApis.Finance.Connectors.Stripe;
+using ApiPlatform.VendorConnectors.Http;
+using ApiPlatform.VendorConnectors.Routing;
 using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.SystemApis.Finance.Connectors;

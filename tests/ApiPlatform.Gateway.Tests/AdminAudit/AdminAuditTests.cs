@@ -91,7 +91,7 @@ public sealed class AdminAuditTests(GatewayFixture fixture) : IDisposable
     {
         using var partner = await fixture.Gateway.GetAsync("/admin/audit", fixture.Issuer.CreateToken("partner-portal", "experience:partner-portal", tenant: "acme"));
 
-        await ProblemAssert.IsProblemAsync(partner, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await partner.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
     }
 
     private Task<TestGateway> StartAsync() =>

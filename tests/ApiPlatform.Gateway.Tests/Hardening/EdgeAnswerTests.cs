@@ -92,7 +92,7 @@ public sealed class EdgeAnswerTests(GatewayFixture fixture)
         using var response = await gateway.Host.SendAsync(HttpMethod.Post, "/connect/token", content: content,
             headers: headers => headers.TransferEncodingChunked = chunked ? true : null);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
         if (!chunked)
         {
             Assert.Equal(before, fixture.Issuer.TokenRequests);

@@ -28,7 +28,7 @@ public sealed class ForgedTokenTests(GatewayFixture fixture)
             using var response = await fixture.Gateway.GetAsync(path, token);
 
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{variant} on {path}: {(int)response.StatusCode}");
-            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+            await response.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
             // JwtBearer's own challenge (RFC 6750): a presented token that fails validation is named invalid_token.
             var challenge = Assert.Single(response.Headers.WwwAuthenticate);
             Assert.Equal("Bearer", challenge.Scheme);

@@ -50,7 +50,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
         using var response = await fixture.Gateway.PostAsync("/experience/partner-portal/v2/orders", token,
             new string('x', TestCatalog.PartnerPortalBodyLimit + 1), Guid.NewGuid().ToString());
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
     }
 
     [Theory]
@@ -69,7 +69,7 @@ public sealed class RequestLimitTests(GatewayFixture fixture)
                 headers.Add(PlatformHeaders.IdempotencyKey, Guid.NewGuid().ToString());
             });
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
+        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, ProblemTypes.PayloadTooLarge);
     }
 
     private static async Task<string> RawStatusLineAsync(Uri address, string request)

@@ -1,4 +1,5 @@
 using System.Net;
+using ApiPlatform.Contracts;
 using ApiPlatform.Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -44,7 +45,7 @@ public sealed class SecurityHeaderTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
         Assert.Equal("https://portal.example.com", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
-        Assert.Contains("Idempotency-Key", string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(PlatformHeaders.IdempotencyKey, string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
     }
 

@@ -40,7 +40,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
 
         using var other = await fixture.Gateway.PostAsync(Orders, Token, """{"quote":"q-2"}""", key);
 
-        await ProblemAssert.IsProblemAsync(other, HttpStatusCode.UnprocessableEntity, IdempotencyProblems.KeyReusedType);
+        await other.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, IdempotencyProblems.KeyReusedType);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
         using var concurrent = await fixture.Gateway.PostAsync("/experience/partner-portal/v2/delay/1500/orders", Token, "{}", key);
         using var completed = await slow;
 
-        await ProblemAssert.IsProblemAsync(concurrent, HttpStatusCode.Conflict, IdempotencyProblems.InFlightType);
+        await concurrent.AssertProblemAsync(HttpStatusCode.Conflict, IdempotencyProblems.InFlightType);
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
     }
 
@@ -64,7 +64,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
 
         using var response = await fixture.Gateway.PostAsync(Orders, Token, "{}");
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, IdempotencyProblems.KeyMissingType);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, IdempotencyProblems.KeyMissingType);
         Assert.Equal(before, fixture.Backend.Requests);
     }
 
@@ -77,7 +77,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.PostAsync(Orders, Token, "{}", key);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, IdempotencyProblems.KeyMalformedType);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, IdempotencyProblems.KeyMalformedType);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
     {
         using var response = await fixture.Gateway.PostAsync(Orders, Token, "{}", new string('k', 256));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, IdempotencyProblems.KeyMalformedType);
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, IdempotencyProblems.KeyMalformedType);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
         }
         while (retried.StatusCode == HttpStatusCode.Conflict && DateTime.UtcNow < until);
 
-        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, IdempotencyProblems.StoreUnavailableType);
+        await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, IdempotencyProblems.StoreUnavailableType);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.False(retried.Headers.Contains(IdempotencyKey.ReplayedHeader));
         retried.Dispose();

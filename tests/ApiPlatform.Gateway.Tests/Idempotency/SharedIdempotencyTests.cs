@@ -27,7 +27,7 @@ public sealed class SharedIdempotencyTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal("true", Assert.Single(replay.Headers.GetValues(IdempotencyKey.ReplayedHeader)));
         Assert.Equal((await original.Content.ReadFromJsonAsync<EchoedRequest>())!.Sequence, (await replay.Content.ReadFromJsonAsync<EchoedRequest>())!.Sequence);
-        await ProblemAssert.IsProblemAsync(reused, HttpStatusCode.UnprocessableEntity, IdempotencyProblems.KeyReusedType);
+        await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, IdempotencyProblems.KeyReusedType);
     }
 
     [SkippableFact]
@@ -40,7 +40,7 @@ public sealed class SharedIdempotencyTests(GatewayFixture fixture)
 
         using var response = await gateway.Host.PostAsync(Orders, Token, "{}", Guid.NewGuid().ToString());
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, IdempotencyProblems.StoreUnavailableType);
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, IdempotencyProblems.StoreUnavailableType);
         Assert.Equal("5", Assert.Single(response.Headers.GetValues("Retry-After")));
         Assert.Equal(before, fixture.Backend.Requests);
     }

@@ -32,7 +32,7 @@ public sealed class StoreWriteTests(GatewayFixture fixture)
         using var other = new HttpClient { BaseAddress = gateway.Host.Address };
         using (var meanwhile = await other.SendAsync(Post(key)).WaitAsync(TimeSpan.FromSeconds(3)))
         {
-            await ProblemAssert.IsProblemAsync(meanwhile, HttpStatusCode.Conflict, IdempotencyProblems.InFlightType);
+            await meanwhile.AssertProblemAsync(HttpStatusCode.Conflict, IdempotencyProblems.InFlightType);
         }
 
         store.Release.SetResult();

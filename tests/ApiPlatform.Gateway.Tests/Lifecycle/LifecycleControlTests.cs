@@ -54,7 +54,7 @@ public sealed class LifecycleControlTests(GatewayFixture fixture)
         using var after = await gateway.Host.GetAsync("/system/erp/v2/orders", token);
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        var problem = await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Gone, ProblemTypes.LifecycleRetired);
+        var problem = await after.AssertProblemAsync(HttpStatusCode.Gone, ProblemTypes.LifecycleRetired);
         Assert.Equal("/system/erp/v3", problem.GetProperty("successor").GetString());
     }
 
@@ -83,7 +83,7 @@ public sealed class LifecycleControlTests(GatewayFixture fixture)
         using var response = await gateway.Host.SendAsync(HttpMethod.Put, "/admin/apis/erp/v2/lifecycle", admin,
             new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.Validation);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Empty((await AdminClient.GetJsonAsync(gateway.Host, admin, "/admin/audit")).GetProperty("items").EnumerateArray());
     }
@@ -95,8 +95,8 @@ public sealed class LifecycleControlTests(GatewayFixture fixture)
         using var caller = await fixture.Gateway.GetAsync("/admin/apis", fixture.Token("erp", "system:erp"));
         using var admin = await fixture.Gateway.GetAsync("/admin/apis", AdminClient.Token(fixture.Issuer));
 
-        await ProblemAssert.IsProblemAsync(anonymous, HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
-        await ProblemAssert.IsProblemAsync(caller, HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
+        await anonymous.AssertProblemAsync(HttpStatusCode.Unauthorized, ProblemTypes.Unauthorized);
+        await caller.AssertProblemAsync(HttpStatusCode.Forbidden, ProblemTypes.Forbidden);
         var apis = await admin.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains(apis.EnumerateArray(), a => a.GetProperty("name").GetString() == "partner-portal"
             && a.GetProperty("policies").GetProperty("idempotency").GetString() == "required");
@@ -107,6 +107,6 @@ public sealed class LifecycleControlTests(GatewayFixture fixture)
     {
         using var response = await AdminClient.ChangeLifecycleAsync(fixture.Gateway, AdminClient.Token(fixture.Issuer), "erp", 9, new { status = "active" });
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
     }
 }

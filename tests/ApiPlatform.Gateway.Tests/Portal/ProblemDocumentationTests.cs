@@ -66,7 +66,7 @@ public sealed class ProblemDocumentationTests(GatewayFixture fixture)
     {
         var token = fixture.Token("partner-portal", "experience:partner-portal");
         using var refused = await fixture.Gateway.PostAsync("/experience/partner-portal/v2/orders", token, "{}");
-        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest, IdempotencyProblems.KeyMissingType);
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest, IdempotencyProblems.KeyMissingType);
         var type = new Uri(refused.RequestMessage!.RequestUri!, problem.GetProperty("type").GetString());
 
         using var page = await fixture.Gateway.Client.GetAsync(type);

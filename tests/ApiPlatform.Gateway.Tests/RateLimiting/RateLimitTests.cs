@@ -33,7 +33,7 @@ public sealed class RateLimitTests(GatewayFixture fixture)
         using var refused = await gateway.Host.GetAsync("/system/crm/v1/accounts", token);
 
         Assert.All(admitted, status => Assert.Equal(HttpStatusCode.OK, status));
-        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
+        var problem = await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests, ProblemTypes.RateLimited);
         Assert.Equal("internal", problem.GetProperty("plan").GetString());
         Assert.Equal(1200, int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("\"internal\";q=3;w=3600", Assert.Single(refused.Headers.GetValues("RateLimit-Policy")));

@@ -81,9 +81,9 @@ public sealed class SloComplianceTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, consumer.StatusCode);
-        await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound, ProblemTypes.NotFound);
-        await ProblemAssert.IsProblemAsync(backwards, HttpStatusCode.BadRequest, ProblemTypes.Validation);
-        await ProblemAssert.IsProblemAsync(tooLong, HttpStatusCode.BadRequest, ProblemTypes.Validation);
+        await unknown.AssertProblemAsync(HttpStatusCode.NotFound, ProblemTypes.NotFound);
+        await backwards.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
+        await tooLong.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemTypes.Validation);
     }
 
     private async Task CallAsync(TestGateway gateway, string path, int times)

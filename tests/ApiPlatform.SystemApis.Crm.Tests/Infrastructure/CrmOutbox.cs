@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ApiPlatform.Messaging.Outbox;
-using ApiPlatform.SystemApis.Testing;
 using ApiPlatform.SystemApis.Crm.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using ApiPlatform.SystemApis.Testing;
 using WireMock.Server;
 
 namespace ApiPlatform.SystemApis.Crm.Tests.Infrastructure;
@@ -35,18 +34,7 @@ public sealed class CrmPlatform : SystemApiPlatform
         ["Crm:HubSpot:TotalTimeoutSeconds"] = "5",
     };
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Salesforce.Stop();
-        HubSpot.Stop();
-    }
-}
-
-/// <summary>The embedded CRM on PostgreSQL; its tests skip when APIPLATFORM_TEST_POSTGRES is not set.</summary>
-public sealed class CrmPostgresPlatform : SystemApiPlatform
-{
-    protected override bool OnPostgres => true;
+    protected override IEnumerable<WireMockServer> Vendors => [Salesforce, HubSpot];
 }
 
 [CollectionDefinition(Name)]
@@ -56,7 +44,7 @@ public sealed class CrmCollection : ICollectionFixture<CrmPlatform>
 }
 
 [CollectionDefinition(Name)]
-public sealed class CrmPostgresCollection : ICollectionFixture<CrmPostgresPlatform>
+public sealed class CrmPostgresCollection : ICollectionFixture<PostgresPlatform>
 {
     public const string Name = "crm-postgres";
 }

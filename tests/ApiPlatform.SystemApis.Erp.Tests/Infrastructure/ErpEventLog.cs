@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using ApiPlatform.Messaging.Transports;
-using ApiPlatform.SystemApis.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ApiPlatform.SystemApis.Erp.Tests.Infrastructure;

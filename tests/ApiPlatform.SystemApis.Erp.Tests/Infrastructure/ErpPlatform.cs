@@ -1,5 +1,4 @@
 using ApiPlatform.SystemApis.Erp.Data;
-using ApiPlatform.SystemApis.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Server;
 
@@ -33,16 +32,7 @@ public sealed class ErpPlatform : SystemApiPlatform
         return db.SalesOrders.Count(o => o.Tenant == tenant) + db.Customers.Count(c => c.Tenant == tenant) + db.Reservations.Count(r => r.Tenant == tenant);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Sap.Stop();
-    }
-}
-
-public sealed class ErpPostgresPlatform : SystemApiPlatform
-{
-    protected override bool OnPostgres => true;
+    protected override IEnumerable<WireMockServer> Vendors => [Sap];
 }
 
 [CollectionDefinition(Name)]
@@ -52,7 +42,7 @@ public sealed class ErpCollection : ICollectionFixture<ErpPlatform>
 }
 
 [CollectionDefinition(Name)]
-public sealed class ErpPostgresCollection : ICollectionFixture<ErpPostgresPlatform>
+public sealed class ErpPostgresCollection : ICollectionFixture<PostgresPlatform>
 {
     public const string Name = "erp-postgres";
 }

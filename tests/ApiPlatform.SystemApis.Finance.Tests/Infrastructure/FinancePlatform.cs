@@ -1,5 +1,4 @@
 using ApiPlatform.SystemApis.Finance.Data;
-using ApiPlatform.SystemApis.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Server;
 
@@ -33,16 +32,7 @@ public sealed class FinancePlatform : SystemApiPlatform
         return (db.BillingEvents.Count(e => e.Tenant == tenant && e.SourceSystem == system), db.JournalEntries.Count(e => e.Tenant == tenant && e.OriginSystem == system));
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Stripe.Stop();
-    }
-}
-
-public sealed class FinancePostgresPlatform : SystemApiPlatform
-{
-    protected override bool OnPostgres => true;
+    protected override IEnumerable<WireMockServer> Vendors => [Stripe];
 }
 
 [CollectionDefinition(Name)]
@@ -52,7 +42,7 @@ public sealed class FinanceCollection : ICollectionFixture<FinancePlatform>
 }
 
 [CollectionDefinition(Name)]
-public sealed class FinancePostgresCollection : ICollectionFixture<FinancePostgresPlatform>
+public sealed class FinancePostgresCollection : ICollectionFixture<PostgresPlatform>
 {
     public const string Name = "finance-postgres";
 }

@@ -2,9 +2,9 @@ using System.Net;
 using System.Security.Claims;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
+using ApiPlatform.ExperienceApis.PartnerPortal.Composition;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Auth;
-using ApiPlatform.ExperienceApis.PartnerPortal.Composition;
 using ApiPlatform.ServiceDefaults.Clients;
 using ApiPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +37,7 @@ public static class InvoicesApi
     {
         // finance filters by the tenant in the exchanged token; the portal checks again before showing anything.
         var invoices = await composer.LoadAsync(Finance,
-            budget => finance.ListInvoicesAsync(null, null, null, status, page.Skip, page.Take, budget)!, cancellationToken);
+            async budget => (await finance.ListInvoicesAsync(null, null, null, status, page.Skip, page.Take, budget)).Require(), cancellationToken);
         if (invoices.Value is not { } found)
         {
             return FinanceUnavailable(composer);
@@ -56,20 +56,14 @@ public static class InvoicesApi
         }
         using (response)
         {
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var invoice = response.Require();
-            return invoice.Tenant == user.GetTenant() ? TypedResults.Ok(PortalInvoice.From(invoice)) : TypedResults.NotFound();
+            return response.OrNotFound() is { } invoice && invoice.Tenant == user.GetTenant() ? TypedResults.Ok(PortalInvoice.From(invoice)) : TypedResults.NotFound();
         }
     }
 
     public static async Task<Results<Ok<PortalBalance>, ProblemHttpResult>> GetBalance(
         IFinanceApi finance, ViewComposer composer, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken)
     {
-        var balances = await composer.LoadAsync(Finance, budget => finance.ListAccountBalancesAsync(null, budget)!, cancellationToken);
+        var balances = await composer.LoadAsync(Finance, async budget => (await finance.ListAccountBalancesAsync(null, budget)).Require(), cancellationToken);
         return balances.Value is { } found
             ? TypedResults.Ok(PortalBalance.From(found.Where(b => b.Tenant == user.GetTenant()).ToList(), time.GetUtcNow()))
             : FinanceUnavailable(composer);

@@ -23,7 +23,7 @@ public sealed record OrderView(IErpApi Erp, IFinanceApi Finance, ViewComposer Co
         var order = Composer.LoadAsync<SalesOrder>(ErpPart, async t => (await Erp.GetSalesOrderAsync(salesOrderId, t)).Require(), cancellationToken);
         var tracking = Composer.LoadAsync<SalesOrderTracking>(ErpPart, async t => (await Erp.GetSalesOrderStatusAsync(salesOrderId, t)).Require(), cancellationToken);
         var invoices = Composer.LoadAsync<List<Invoice>>(FinancePart,
-            async t => (await Finance.ListInvoicesAsync(null, null, salesOrderId, null, 0, 200, t)).Items.Where(i => i.Tenant == request.Tenant).ToList(),
+            async t => (await Finance.ListInvoicesAsync(null, null, salesOrderId, null, 0, 200, t)).Require().Items.Where(i => i.Tenant == request.Tenant).ToList(),
             cancellationToken);
         await Task.WhenAll(order, tracking, invoices);
         return Build(request, await order, await tracking, await invoices);

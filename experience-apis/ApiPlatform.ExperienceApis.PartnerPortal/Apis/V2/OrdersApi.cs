@@ -1,7 +1,6 @@
-using System.Net;
 using System.Security.Claims;
-using ApiPlatform.Contracts.QuoteToCash;
 using ApiPlatform.Contracts;
+using ApiPlatform.Contracts.QuoteToCash;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Clients;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,13 +33,7 @@ public static class OrdersApi
         string id, IQuoteToCashApi quoteToCash, [AsParameters] OrderView view, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         using var response = await quoteToCash.GetOrderRequestAsync(id, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return TypedResults.NotFound();
-        }
-
-        var request = response.Require();
-        return request.Tenant == user.GetTenant()
+        return response.OrNotFound() is { } request && request.Tenant == user.GetTenant()
             ? TypedResults.Ok(await view.ComposeAsync(request, cancellationToken))
             : TypedResults.NotFound();
     }

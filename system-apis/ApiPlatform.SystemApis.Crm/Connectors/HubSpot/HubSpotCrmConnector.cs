@@ -2,7 +2,7 @@ using System.Net;
 using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 using Microsoft.Extensions.Options;
 using Refit;
 

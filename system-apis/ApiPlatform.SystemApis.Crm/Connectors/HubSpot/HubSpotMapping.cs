@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
-using ApiPlatform.SystemApis.Connectors.Upstream;
 using ApiPlatform.SystemApis.Crm.Quotes;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
 

@@ -1,5 +1,5 @@
 using ApiPlatform.Contracts.Crm;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
 

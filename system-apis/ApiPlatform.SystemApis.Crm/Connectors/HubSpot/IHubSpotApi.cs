@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Clients;
 using Refit;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.HubSpot;
@@ -10,7 +11,7 @@ public interface IHubSpotApi
 {
     /// <summary>A search only reads, so it is marked safe to retry although it is a POST.</summary>
     [Post("/crm/v3/objects/{objectType}/search")]
-    Task<HubSpotPage> SearchAsync(string objectType, [Body] HubSpotSearch search, [Property("ApiPlatform.RetrySafe")] bool retrySafe, CancellationToken cancellationToken);
+    Task<HubSpotPage> SearchAsync(string objectType, [Body] HubSpotSearch search, [Property(RetrySafety.MarkedSafeOption)] bool retrySafe, CancellationToken cancellationToken);
 
     [Get("/crm/v3/objects/{objectType}/{id}")]
     Task<HubSpotObject> GetAsync(
@@ -29,8 +30,8 @@ public interface IHubSpotApi
 
     /// <summary>Archiving twice archives once, so it is safe to retry.</summary>
     [Post("/crm/v3/objects/line_items/batch/archive")]
-    Task ArchiveLineItemsAsync([Body] HubSpotBatchArchive archive, [Property("ApiPlatform.RetrySafe")] bool retrySafe, CancellationToken cancellationToken);
+    Task ArchiveLineItemsAsync([Body] HubSpotBatchArchive archive, [Property(RetrySafety.MarkedSafeOption)] bool retrySafe, CancellationToken cancellationToken);
 
     [Post("/crm/v3/objects/line_items/batch/read")]
-    Task<HubSpotBatch> ReadLineItemsAsync([Body] HubSpotBatchRead read, [Property("ApiPlatform.RetrySafe")] bool retrySafe, CancellationToken cancellationToken);
+    Task<HubSpotBatch> ReadLineItemsAsync([Body] HubSpotBatchRead read, [Property(RetrySafety.MarkedSafeOption)] bool retrySafe, CancellationToken cancellationToken);
 }

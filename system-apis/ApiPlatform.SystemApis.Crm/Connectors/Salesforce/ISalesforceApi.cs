@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Clients;
 using Refit;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
@@ -21,7 +22,8 @@ public interface ISalesforceApi
     /// <summary>Creates the record with this external id, or updates it when it exists: a retried create never duplicates.</summary>
     [Patch("/services/data/{version}/sobjects/{sobject}/{externalIdField}/{externalId}")]
     Task<SalesforceUpsertResult?> UpsertAsync(
-        string version, string sobject, string externalIdField, string externalId, [Body] Dictionary<string, object?> fields, CancellationToken cancellationToken);
+        string version, string sobject, string externalIdField, string externalId, [Body] Dictionary<string, object?> fields,
+        [Property(RetrySafety.MarkedSafeOption)] bool retrySafe, CancellationToken cancellationToken);
 
     [Patch("/services/data/{version}/sobjects/{sobject}/{id}")]
     Task UpdateAsync(string version, string sobject, string id, [Body] Dictionary<string, object?> fields, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
 

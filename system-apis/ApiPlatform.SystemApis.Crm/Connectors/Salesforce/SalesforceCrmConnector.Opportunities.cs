@@ -2,7 +2,7 @@ using System.Globalization;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Crm;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -65,7 +65,7 @@ internal sealed partial class SalesforceCrmConnector(ISalesforceApi api, IOption
         });
 
     private Task<SalesforceUpsertResult?> UpsertAsync(string sobject, string creationKey, Dictionary<string, object?> fields, CancellationToken cancellationToken) =>
-        Call(() => api.UpsertAsync(Version, sobject, KeyField, creationKey, fields, cancellationToken));
+        Call(() => api.UpsertAsync(Version, sobject, KeyField, creationKey, fields, retrySafe: true, cancellationToken));
 
     private static string RequireTenant(string? tenant) => tenant
         ?? throw new ProblemException(400, ProblemTypes.BadRequest, "Tenant required", $"Name the tenant whose {SystemName} org to use (query parameter 'tenant').");

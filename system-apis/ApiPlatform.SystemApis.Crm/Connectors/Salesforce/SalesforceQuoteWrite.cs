@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using ApiPlatform.Contracts.Crm;
-using ApiPlatform.SystemApis.Connectors.Upstream;
 using ApiPlatform.SystemApis.Crm.Quotes;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
 

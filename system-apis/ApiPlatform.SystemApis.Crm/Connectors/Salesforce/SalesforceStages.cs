@@ -33,7 +33,7 @@ internal static class SalesforceStages
         "Needs Review" or "In Review" => QuoteStatus.Submitted,
         "Approved" or "Presented" or "Accepted" => QuoteStatus.Approved,
         "Rejected" or "Denied" => QuoteStatus.Rejected,
-        _ => throw new ApiPlatform.SystemApis.Connectors.Upstream.UpstreamContractException($"an unknown Quote.Status '{status[..Math.Min(status.Length, 40)]}'", "Quote.Status"),
+        _ => throw new ApiPlatform.VendorConnectors.Upstream.UpstreamContractException($"an unknown Quote.Status '{status[..Math.Min(status.Length, 40)]}'", "Quote.Status"),
     };
 
     public static string FromQuoteStatus(QuoteStatus status) => status switch

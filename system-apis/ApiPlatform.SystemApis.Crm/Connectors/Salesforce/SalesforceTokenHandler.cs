@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using ApiPlatform.SystemApis.Connectors.Http;
+using ApiPlatform.VendorConnectors.Http;
 
 namespace ApiPlatform.SystemApis.Crm.Connectors.Salesforce;
 

@@ -1,4 +1,4 @@
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 using Microsoft.Extensions.Options;
 
 

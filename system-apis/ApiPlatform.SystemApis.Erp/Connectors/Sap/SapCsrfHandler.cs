@@ -1,6 +1,6 @@
 using System.Net;
-using ApiPlatform.SystemApis.Connectors.Http;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Http;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Erp.Connectors.Sap;
 

@@ -4,7 +4,7 @@ using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.ServiceDefaults.Apis;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 using Microsoft.Extensions.Options;
 using Refit;
 

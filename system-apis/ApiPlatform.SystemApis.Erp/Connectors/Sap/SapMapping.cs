@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Erp.Connectors.Sap;
 

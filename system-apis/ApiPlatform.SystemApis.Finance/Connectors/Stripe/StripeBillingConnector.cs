@@ -3,8 +3,8 @@ using System.Text.Json;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.ServiceDefaults.Errors;
-using ApiPlatform.SystemApis.Connectors.Http;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Http;
+using ApiPlatform.VendorConnectors.Upstream;
 using Refit;
 
 namespace ApiPlatform.SystemApis.Finance.Connectors.Stripe;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
-using ApiPlatform.SystemApis.Connectors.Upstream;
+using ApiPlatform.VendorConnectors.Upstream;
 
 namespace ApiPlatform.SystemApis.Finance.Connectors.Stripe;
 

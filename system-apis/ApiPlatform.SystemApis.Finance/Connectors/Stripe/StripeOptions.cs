@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using ApiPlatform.SystemApis.Connectors.Http;
+using ApiPlatform.VendorConnectors.Http;
 
 namespace ApiPlatform.SystemApis.Finance.Connectors.Stripe;
 
