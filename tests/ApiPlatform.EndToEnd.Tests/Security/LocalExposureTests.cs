@@ -68,7 +68,7 @@ public sealed class LocalExposureTests(PlatformFixture platform)
         string? line = null;
         for (var i = 0; i < words.Length; i += 2)
         {
-            line = await reader.ReadLineAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            line = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(5));
         }
         return line ?? "";
     }
