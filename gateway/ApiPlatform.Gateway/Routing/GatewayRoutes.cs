@@ -14,8 +14,6 @@ namespace ApiPlatform.Gateway.Routing;
 /// </summary>
 internal static class GatewayRoutes
 {
-    /// <summary>Route metadata key holding the api name.</summary>
-    public const string ApiMetadataKey = "api";
     public const string IdentityClusterId = "identity";
 
     /// <summary>The route of the token server's <c>/connect/*</c> endpoints, limited per source address.</summary>
@@ -52,7 +50,7 @@ internal static class GatewayRoutes
             ClusterId = ClusterId(api),
             AuthorizationPolicy = api.Scope,
             Match = new RouteMatch { Path = $"{api.PathPrefix}/{{**rest}}" },
-            Metadata = new Dictionary<string, string> { [ApiMetadataKey] = api.Name, [PathPrefixMetadataKey] = api.PathPrefix },
+            Metadata = new Dictionary<string, string> { [PathPrefixMetadataKey] = api.PathPrefix },
         }
         .WithTransformPathRemovePrefix(api.PathPrefix)
         // The stripped prefix goes upstream as X-Forwarded-Prefix so services can build public links.

@@ -11,16 +11,12 @@ namespace ApiPlatform.Gateway.Routing;
 /// </summary>
 internal static class WebhookRoutes
 {
-    /// <summary>Route metadata key holding the webhook's route id.</summary>
-    public const string MetadataKey = "webhook";
-
     public static IEnumerable<RouteConfig> Of(ApiDefinition api) => api.Webhooks.Select(webhook => new RouteConfig
     {
         RouteId = RouteId(api, webhook),
         ClusterId = GatewayRoutes.ClusterId(api),
         AuthorizationPolicy = "anonymous",
         Match = new RouteMatch { Path = webhook.Path, Methods = [HttpMethods.Post] },
-        Metadata = new Dictionary<string, string> { [MetadataKey] = RouteId(api, webhook) },
     });
 
     public static string RouteId(ApiDefinition api, WebhookDefinition webhook) => $"webhook-{api.Name}-{webhook.Name}";
