@@ -151,6 +151,10 @@ try {
     await open('#/health', 'body[data-page="health"] main :is(table, .empty, .error-box)');
     report.pages.health = {
       connectors: await page.$$eval('tr[data-connector]', rows => rows.map(r => `${r.dataset.system}/${r.dataset.connector}`)),
+      connectorRows: await page.$$eval('tr[data-connector]', rows => rows.map(r => ({
+        system: r.dataset.system, connector: r.dataset.connector, calls: Number(r.children[2].innerText), failures: r.children[5].innerText,
+        mappingFailures: Number(r.children[6].innerText.split('\n')[0]), fields: r.children[6].innerText,
+      }))),
       messaging: await page.$$eval('tr[data-system]:not([data-connector])', rows => rows.map(r => r.dataset.system)),
       openDeadLetters: Object.fromEntries(await page.$$eval('tr[data-system]:not([data-connector])',
         rows => rows.map(r => [r.dataset.system, Number(r.children[3].innerText)]))),
