@@ -119,7 +119,8 @@ function consumerSection(version, consumers, traffic) {
   }
   const top = traffic.consumers.slice(0, shown);
   const step = traffic.stepMinutes * 60000;
-  const at = index => new Date(top[0].points[index].from).getTime() + step;
+  // Each point is drawn at the end of its step, as the version's charts are; the last step ends at the window's end (now).
+  const at = index => Math.min(new Date(top[0].points[index].from).getTime() + step, new Date(traffic.to).getTime());
   const more = traffic.consumers.length > shown ? ` (the ${shown} busiest of ${traffic.consumers.length})` : '';
   const charts = top.length ? [
     timeChart({
