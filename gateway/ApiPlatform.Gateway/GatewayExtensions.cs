@@ -102,6 +102,7 @@ public static class GatewayExtensions
     {
         app.MapCatalogApi();
         app.MapConsumersApi();
+        app.MapConsumerTrafficApi();
         app.MapSloApi();
         app.MapOpenApiDocumentApi();
         app.MapDeveloperPortal();

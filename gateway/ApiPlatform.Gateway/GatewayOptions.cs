@@ -28,6 +28,13 @@ public sealed class GatewayOptions
     public TimeSpan UsageFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How many consumers of one API version get a traffic series of their own per hour (the first ones seen); the
+    /// requests of any other are counted together as <c>(other)</c>, so the series stay bounded however many clients call.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int ConsumerTrafficLimit { get; set; } = 100;
+
+    /// <summary>
     /// The least time between two JWKS fetches caused by tokens signed with an unknown key: after a signing-key rotation
     /// the new key is fetched on its first token. It also bounds how often forged kids can make the gateway fetch.
     /// </summary>

@@ -1,9 +1,10 @@
 // Usage: node check-console.mjs <gateway-url> <plan.json>
 // Drives the operations console at /console in headless Chromium as a person would: signs in through the token
-// server's real form (authorization code + PKCE), opens every page, makes the changes the plan names (a lifecycle change,
-// a workflow cancel and a refused retry, a dead-letter replay), saves a screenshot of each page, and prints one JSON line
-// with what each page showed. The plan: { user, password, screenshots, expectNotAllowed?, deprecate?, transactions?,
-// deadLetter?, consumersOf? }.
+// server's real form (authorization code + PKCE), opens every page, makes the changes the plan names (a deprecation, a
+// retire and a reactivation checked by calls through the gateway, a refused retry, a retry and a cancel of workflow
+// instances, a dead-letter replay and a discard), each through its confirmation, saves a screenshot of each page, and
+// prints one JSON line with what each page showed. The plan: { user, password, screenshots, expectNotAllowed?, deprecate?,
+// retire?: { api, major, reason, probe: { path, token } }, transactions?, deadLetter?, consumersOf? }.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -40,6 +41,20 @@ async function confirm(reason, fields = {}) {
   await page.fill('#confirm-reason', reason);
   await page.click('#confirm-ok');
   await page.waitForSelector('#confirm:not([open])', { state: 'attached' });
+}
+
+// Calls an API through the gateway as a client would, until it answers the status expected (a lifecycle change is in
+// force on every replica within seconds), and returns the last status and lifecycle headers.
+async function probe({ path, token }, expected) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const response = await fetch(url(path), { headers: { Authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    if (response.status === expected || Date.now() > deadline) {
+      return { status: response.status, deprecation: response.headers.get('deprecation') };
+    }
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
 }
 
 async function open(hash, ready) {
@@ -97,6 +112,18 @@ try {
       report.pages.apis.consumers = await page.$$eval('tr[data-client]', rows => rows.map(r => r.dataset.client));
     }
     await shot('apis');
+    if (plan.retire) {
+      const { api, major, reason } = plan.retire;
+      const version = `.version[data-api="${api}"][data-version="${major}"]`;
+      await page.click(`${version} button[data-action="retire"]`);
+      await confirm(reason);
+      await page.waitForSelector(`${version}[data-status="retired"]`);
+      report.pages.apis.retired = { notice: await text('main .notice'), call: await probe(plan.retire.probe, 410) };
+      await page.click(`${version} button[data-action="reactivate"]`);
+      await confirm(reason);
+      await page.waitForSelector(`${version}[data-status="active"]`);
+      report.pages.apis.reactivated = { notice: await text('main .notice'), call: await probe(plan.retire.probe, 200) };
+    }
 
     // Traffic: per version, over time, against the SLO.
     const traffic = plan.consumersOf ? `?api=${plan.consumersOf.api}&v=${plan.consumersOf.major}&window=1h` : '';
@@ -107,15 +134,27 @@ try {
       charts: await page.locator('svg.chart').count(),
       bars: await page.locator('svg.chart rect').count(),
       objectives: await page.locator('svg.chart line.objective').count(),
+      // Each consumer over time: the series drawn (the legend) and the requests their points carry.
+      consumerCharts: await page.locator('#consumer-charts svg.chart').count(),
+      consumerSeries: await page.$$eval('#consumer-charts figure:first-child .legend span', spans => spans.map(s => s.innerText)),
+      consumerRequests: await page.$$eval('#consumer-charts figure:first-child svg circle title',
+        titles => titles.reduce((sum, t) => sum + Number(t.textContent.split(': ').pop()), 0)),
+      consumerRows: await page.$$eval('tr[data-consumer]', rows => rows.map(r => ({ client: r.dataset.consumer, requests: Number(r.children[1].innerText) }))),
     };
     await shot('traffic');
     await page.evaluate(() => document.getElementById('traffic-version').scrollIntoView());
     await shot('traffic-charts');
+    await page.evaluate(() => document.getElementById('traffic-consumers').scrollIntoView());
+    await shot('traffic-consumers');
 
     // Integration health.
     await open('#/health', 'body[data-page="health"] main :is(table, .empty, .error-box)');
     report.pages.health = {
       connectors: await page.$$eval('tr[data-connector]', rows => rows.map(r => `${r.dataset.system}/${r.dataset.connector}`)),
+      connectorRows: await page.$$eval('tr[data-connector]', rows => rows.map(r => ({
+        system: r.dataset.system, connector: r.dataset.connector, calls: Number(r.children[2].innerText), failures: r.children[5].innerText,
+        mappingFailures: Number(r.children[6].innerText.split('\n')[0]), fields: r.children[6].innerText,
+      }))),
       messaging: await page.$$eval('tr[data-system]:not([data-connector])', rows => rows.map(r => r.dataset.system)),
       openDeadLetters: Object.fromEntries(await page.$$eval('tr[data-system]:not([data-connector])',
         rows => rows.map(r => [r.dataset.system, Number(r.children[3].innerText)]))),
@@ -129,7 +168,7 @@ try {
       rows: await page.$$eval('tr[data-instance]', rows => rows.map(r => ({ id: r.dataset.instance, status: r.dataset.status, stalled: r.dataset.stalled === 'true' }))),
     };
     if (plan.transactions) {
-      const { failed, stalled, reason } = plan.transactions;
+      const { failed, stalled, stuck, reason } = plan.transactions;
       await page.click(`tr[data-instance="${failed}"]`);
       await page.waitForSelector('#timeline li');
       await page.click('#transaction-detail button[data-action="retry"]');
@@ -145,6 +184,15 @@ try {
       await confirm(reason);
       await page.waitForSelector('main .notice');
       report.pages.transactions.notice = await text('main .notice');
+
+      await page.waitForSelector(`tr[data-instance="${stuck}"]`);
+      await page.click(`tr[data-instance="${stuck}"]`);
+      await page.waitForSelector('#timeline li');
+      report.pages.transactions.stuckStatus = await page.$eval(`tr[data-instance="${stuck}"]`, r => r.dataset.status);
+      await page.click('#transaction-detail button[data-action="retry"]');
+      await confirm(reason);
+      await page.waitForSelector('main .notice:has-text("retry requested")');
+      report.pages.transactions.retried = await text('main .notice');
     } else {
       await shot('transactions');
     }
@@ -162,6 +210,14 @@ try {
       await confirm(plan.deadLetter.reason);
       await page.waitForSelector('main .notice');
       report.pages.deadLetters.notice = await text('main .notice');
+
+      const discard = `tr[data-api="${plan.deadLetter.api}"][data-subject="${plan.deadLetter.discard}"]`;
+      await page.click(discard);
+      await page.waitForSelector('#dead-letter-error');
+      await page.click('#dead-letter-detail button[data-action="discard"]');
+      await confirm(plan.deadLetter.reason);
+      await page.waitForSelector('main .notice:has-text("is discarded")');
+      report.pages.deadLetters.discarded = await text('main .notice');
     } else {
       await shot('dead-letters');
     }

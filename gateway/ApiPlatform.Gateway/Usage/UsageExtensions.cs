@@ -7,7 +7,7 @@ namespace ApiPlatform.Gateway.Usage;
 internal static class UsageExtensions
 {
     /// <summary>
-    /// Consumer usage and SLO measurements (requests, server errors, latency per minute) per API version, kept in Redis
+    /// Consumer usage and SLO measurements (requests, server errors, latency per minute) per API version and per consumer, kept in Redis
     /// (<c>ConnectionStrings:redis</c>) so every replica adds to the same counts. Without Redis the gateway refuses to start, except in Development where it counts in memory.
     /// </summary>
     public static void AddConsumerUsage(this WebApplicationBuilder builder)
@@ -25,6 +25,7 @@ internal static class UsageExtensions
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
             services.AddSingleton<IUsageStore, RedisUsageStore>();
             services.AddSingleton<ISloStore, RedisSloStore>();
+            services.AddSingleton<IConsumerSloStore, RedisConsumerSloStore>();
             health.AddCheck<RedisHealthCheck>("redis", tags: [HealthExtensions.ReadyTag]);
         }
         else if (!builder.Environment.IsDevelopment())
@@ -35,6 +36,7 @@ internal static class UsageExtensions
         {
             services.AddSingleton<IUsageStore, InMemoryUsageStore>();
             services.AddSingleton<ISloStore, InMemorySloStore>();
+            services.AddSingleton<IConsumerSloStore, InMemoryConsumerSloStore>();
         }
 
         services.AddSingleton<UsageRecorder>();
@@ -43,5 +45,7 @@ internal static class UsageExtensions
         services.AddHostedService<UsageFlusher>();
         services.AddSingleton<SloRecorder>();
         services.AddHostedService<SloFlusher>();
+        services.AddSingleton<ConsumerSloRecorder>();
+        services.AddHostedService<ConsumerSloFlusher>();
     }
 }

@@ -6,9 +6,10 @@ namespace ApiPlatform.EndToEnd.Tests.Console;
 
 /// <summary>
 /// What the console test needs to find on its pages, made through the platform's own APIs first: an order request
-/// stalled at approval, one that failed and was compensated, and an erp dead letter whose cause is then cured.
+/// stalled at approval, one that failed and was compensated, one whose compensation could not complete (its cause then
+/// cured, so a retry finishes it), an erp dead letter whose cause is then cured (to replay), and another (to discard).
 /// </summary>
-internal sealed record ConsoleData(string StalledInstance, string FailedInstance, string DeadLetterSubject)
+internal sealed record ConsoleData(string StalledInstance, string FailedInstance, string StuckInstance, string DeadLetterSubject, string DiscardSubject)
 {
     public static async Task<ConsoleData> CreateAsync(PlatformFixture platform, HttpClient admin, HttpClient sales, HttpClient integration)
     {
@@ -31,19 +32,25 @@ internal sealed record ConsoleData(string StalledInstance, string FailedInstance
             platform.Faults.Clear(correlationId);
         }
 
-        // An account erp cannot take yet: its crm.account.changed.v1 event ends in erp's dead letters; then the cause is cured.
-        var name = $"Console {Guid.NewGuid():N}"[..20];
-        platform.PoisonedCustomers.Poison(name);
-        var account = await (await integration.PostJsonAsync("/system/crm/v1/accounts", new { tenant = "acme", name, country = "DE", currency = "EUR" }))
-            .AssertJsonAsync(HttpStatusCode.Created);
-        var accountId = account.GetProperty("id").GetString()!;
-        await EventuallyAsync(async () =>
+        // The invoice is refused and cancelling the sales order keeps failing: the compensation cannot complete. Once the
+        // cause is gone, an operator's retry finishes it.
+        var stuckKey = Orders.Key();
+        var stuckQuote = await Orders.ApprovedQuoteAsync(sales, "acc-acme-001", [Orders.Line("SPARE-KIT", 1, 110m), Orders.Line("MAN-TECH-DOC", 1, 45m)]);
+        platform.Faults.Inject(stuckKey, HttpMethod.Post, "/v1/(invoices|sales-orders/[^/]+/cancel)", HttpStatusCode.ServiceUnavailable);
+        string stuck;
+        try
         {
-            var letters = await (await admin.GetAsync("/system/erp/messaging/dead-letters?type=crm.account.changed.v1&status=Open&limit=200"))
-                .AssertJsonAsync(HttpStatusCode.OK);
-            return letters.EnumerateArray().Any(l => l.GetProperty("subject").GetString() == accountId);
-        }, "erp dead-letters the poisoned account's event");
-        platform.PoisonedCustomers.Cure(name);
+            stuck = (await Orders.OrderAsync(sales, stuckQuote, stuckKey)).Body.GetProperty("id").GetString()!;
+            Assert.Equal("CompensationFailed", (await Orders.WaitForAsync(sales, stuck)).Status());
+        }
+        finally
+        {
+            platform.Faults.Clear(stuckKey);
+        }
+
+        // Accounts erp cannot take yet: their crm.account.changed.v1 events end in erp's dead letters; then the cause is cured.
+        var accountId = await DeadLetteredAccountAsync(platform, admin, integration);
+        var discardId = await DeadLetteredAccountAsync(platform, admin, integration);
         // erp's next messaging sample (every 5 s here) counts it, and analytics shows it in integration health.
         await EventuallyAsync(async () =>
         {
@@ -57,7 +64,27 @@ internal sealed record ConsoleData(string StalledInstance, string FailedInstance
             var list = await (await admin.GetAsync("/process/quote-to-cash/workflows/stalled?type=quote-to-cash.order")).AssertJsonAsync(HttpStatusCode.OK);
             return list.EnumerateArray().Any(s => s.GetProperty("instance").GetProperty("id").GetString() == stalled);
         }, "the order request over the credit limit is listed as stalled");
-        return new ConsoleData(stalled, failed, accountId);
+        return new ConsoleData(stalled, failed, stuck, accountId, discardId);
+    }
+
+    private static async Task<string> DeadLetteredAccountAsync(PlatformFixture platform, HttpClient admin, HttpClient integration)
+    {
+        var name = $"Console {Guid.NewGuid():N}"[..20];
+        platform.PoisonedCustomers.Poison(name);
+        var account = await (await integration.PostJsonAsync("/system/crm/v1/accounts", new { tenant = "acme", name, country = "DE", currency = "EUR" }))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        var accountId = account.GetProperty("id").GetString()!;
+        await EventuallyAsync(async () => (await DeadLetterAsync(admin, accountId, "Open")) is not null, "erp dead-letters the poisoned account's event");
+        platform.PoisonedCustomers.Cure(name);
+        return accountId;
+    }
+
+    /// <summary>erp's dead letter of the account's crm.account.changed.v1 event (in that status), if there is one.</summary>
+    public static async Task<JsonElement?> DeadLetterAsync(HttpClient admin, string accountId, string? status)
+    {
+        var letters = await (await admin.GetAsync($"/system/erp/messaging/dead-letters?type=crm.account.changed.v1&limit=200{(status is null ? "" : "&status=" + status)}"))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        return letters.EnumerateArray().Where(l => l.GetProperty("subject").GetString() == accountId).Select(l => (JsonElement?)l).FirstOrDefault();
     }
 
     public static async Task AssertCustomerSyncedAsync(HttpClient integration, string accountId) => await EventuallyAsync(async () =>

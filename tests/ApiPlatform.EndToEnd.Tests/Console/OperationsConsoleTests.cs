@@ -14,7 +14,8 @@ namespace ApiPlatform.EndToEnd.Tests.Console;
 [Collection(PlatformCollection.Name)]
 public sealed class OperationsConsoleTests(PlatformFixture platform)
 {
-    private static readonly string[] Pages = ["apis", "traffic", "traffic-charts", "integration-health", "transactions", "dead-letters", "audit"];
+    private static readonly string[] Pages =
+        ["apis", "traffic", "traffic-charts", "traffic-consumers", "integration-health", "transactions", "dead-letters", "audit"];
 
     [Fact]
     public async Task The_console_is_served_by_the_gateway_offline_under_a_policy_without_inline_script_or_style()
@@ -64,6 +65,8 @@ public sealed class OperationsConsoleTests(PlatformFixture platform)
         using var sales = await platform.SalesAppAsync();
         using var integration = await platform.IntegrationAppAsync();
         var data = await ConsoleData.CreateAsync(platform, admin, sales, integration);
+        // The browser script calls crm v1 through the gateway as this client while the console retires and reactivates it.
+        var probeToken = await new RenewingToken(platform.Platform.GatewayUrl, "integration-app", "integration-secret").GetAsync();
         var reason = "console e2e " + Guid.NewGuid().ToString("N")[..8];
         var sunset = DateTime.UtcNow.Date.AddDays(200);
 
@@ -74,8 +77,9 @@ public sealed class OperationsConsoleTests(PlatformFixture platform)
             {
                 deprecate = new { api = "erp", major = 1, sunset = sunset.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason },
                 consumersOf = new { api = "crm", major = 1 },
-                transactions = new { failed = data.FailedInstance, stalled = data.StalledInstance, reason },
-                deadLetter = new { api = "erp", subject = data.DeadLetterSubject, reason },
+                retire = new { api = "crm", major = 1, reason, probe = new { path = "/system/crm/v1/accounts?tenant=acme", token = probeToken } },
+                transactions = new { failed = data.FailedInstance, stalled = data.StalledInstance, stuck = data.StuckInstance, reason },
+                deadLetter = new { api = "erp", subject = data.DeadLetterSubject, discard = data.DiscardSubject, reason },
             });
 
             // The lifecycle change is in force on the next call through the gateway.
@@ -86,8 +90,11 @@ public sealed class OperationsConsoleTests(PlatformFixture platform)
         }
         finally
         {
-            using var restore = await admin.PutAsJsonAsync("/admin/apis/erp/v1/lifecycle", new { status = "active", reason = "console e2e: restored" });
-            Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+            foreach (var api in new[] { "erp", "crm" })
+            {
+                using var restore = await admin.PutAsJsonAsync($"/admin/apis/{api}/v1/lifecycle", new { status = "active", reason = "console e2e: restored" });
+                Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+            }
         }
 
         Assert.Empty(check.GetProperty("errors").EnumerateArray());
@@ -106,13 +113,30 @@ public sealed class OperationsConsoleTests(PlatformFixture platform)
         Assert.Equal("99.9% p99 ≤ 400 ms", erp.GetProperty("slo").GetString());
         Assert.Equal("erp v1 is now deprecated.", apis.GetProperty("notice").GetString());
         Assert.Contains("sales-app", apis.GetProperty("consumers").EnumerateArray().Select(c => c.GetString()));
+        // Retired from the console: the next call through the gateway is 410 Gone; reactivated: it is served again, undeprecated.
+        Assert.Equal("crm v1 is now retired.", apis.GetProperty("retired").GetProperty("notice").GetString());
+        Assert.Equal(410, apis.GetProperty("retired").GetProperty("call").GetProperty("status").GetInt32());
+        Assert.Equal("crm v1 is now active.", apis.GetProperty("reactivated").GetProperty("notice").GetString());
+        Assert.Equal(200, apis.GetProperty("reactivated").GetProperty("call").GetProperty("status").GetInt32());
+        Assert.Equal(JsonValueKind.Null, apis.GetProperty("reactivated").GetProperty("call").GetProperty("deprecation").ValueKind);
 
         var traffic = pages.GetProperty("traffic");
         Assert.Equal("crm v1 over time", traffic.GetProperty("selected").GetString());
         Assert.True(traffic.GetProperty("rows").GetInt32() >= 8, traffic.ToString());
         Assert.True(traffic.GetProperty("charts").GetInt32() >= 4, traffic.ToString());
         Assert.True(traffic.GetProperty("bars").GetInt32() > 0, traffic.ToString());
-        Assert.Equal(2, traffic.GetProperty("objectives").GetInt32());
+        Assert.Equal(3, traffic.GetProperty("objectives").GetInt32());
+        // crm v1 per consumer over the last hour: sales-app and integration-app called it (among others the collection's tests
+        // made), and the busiest consumers' series carry their calls.
+        Assert.Equal(2, traffic.GetProperty("consumerCharts").GetInt32());
+        var series = traffic.GetProperty("consumerSeries").EnumerateArray().Select(s => s.GetString()).ToList();
+        Assert.NotEmpty(series);
+        var consumerRows = traffic.GetProperty("consumerRows").EnumerateArray().ToList();
+        Assert.All(new[] { "sales-app", "integration-app" }, client =>
+            Assert.Contains(consumerRows, r => r.GetProperty("client").GetString() == client && r.GetProperty("requests").GetInt64() > 0));
+        Assert.True(traffic.GetProperty("consumerRequests").GetInt64() >= 2, traffic.ToString());
+        Assert.Equal(traffic.GetProperty("consumerRequests").GetInt64(),
+            consumerRows.Where(r => series.Contains(r.GetProperty("client").GetString())).Sum(r => r.GetProperty("requests").GetInt64()));
 
         var health = pages.GetProperty("health");
         Assert.Empty(health.GetProperty("errors").EnumerateArray());
@@ -127,15 +151,19 @@ public sealed class OperationsConsoleTests(PlatformFixture platform)
         Assert.Contains("Not retried: Conflict", transactions.GetProperty("refusedRetry").GetString(), StringComparison.Ordinal);
         Assert.Contains("has nothing to retry", transactions.GetProperty("refusedRetry").GetString(), StringComparison.Ordinal);
         Assert.Contains("approval", transactions.GetProperty("timeline").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal("CompensationFailed", transactions.GetProperty("stuckStatus").GetString());
+        Assert.Contains("retry requested", transactions.GetProperty("retried").GetString(), StringComparison.Ordinal);
 
         var deadLetters = pages.GetProperty("deadLetters");
         Assert.Contains("poisoned by the test", deadLetters.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("is queued for replay", deadLetters.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.Contains("is discarded", deadLetters.GetProperty("discarded").GetString(), StringComparison.Ordinal);
 
         var audited = pages.GetProperty("audit").GetProperty("entries").EnumerateArray()
             .Where(e => e.GetProperty("reason").GetString() == reason).ToList();
         Assert.All(audited, e => Assert.Equal("ada", e.GetProperty("actor").GetString()));
-        Assert.Equal(["dead-letter.replay", "lifecycle.deprecate", "workflow.cancel"], audited.Select(e => e.GetProperty("action").GetString()).Order());
+        Assert.Equal(["dead-letter.discard", "dead-letter.replay", "lifecycle.deprecate", "lifecycle.reactivate", "lifecycle.retire", "workflow.cancel", "workflow.retry"],
+            audited.Select(e => e.GetProperty("action").GetString()).Order());
         Assert.Equal("/console/", check.GetProperty("signedOut").GetProperty("address").GetString());
         Assert.Equal(JsonValueKind.Null, check.GetProperty("signedOut").GetProperty("tokens").ValueKind);
 
@@ -143,14 +171,33 @@ public sealed class OperationsConsoleTests(PlatformFixture platform)
         await ConsoleData.AssertCustomerSyncedAsync(integration, data.DeadLetterSubject);
         var cancelled = await Orders.WaitForAsync(sales, data.StalledInstance);
         Assert.Equal("Cancelled", cancelled.Status());
+        // The retried compensation finished: every completed step is undone and the request ends Failed.
+        var retried = await Orders.WaitForAsync(sales, data.StuckInstance, o => o.Status() != "CompensationFailed" && Orders.Terminal.Contains(o.Status()));
+        Assert.Equal("Failed", retried.Status());
+        Assert.Equal(["crm-contract", "sales-order", "reserve-inventory", "credit-check"], retried.StepList("compensations").Select(c => c.Name));
+        Assert.All(retried.StepList("compensations"), c => Assert.Equal("Succeeded", c.Status));
+        // The discarded dead letter is discarded, and its event never reached erp.
+        var discarded = await ConsoleData.DeadLetterAsync(admin, data.DiscardSubject, "Discarded");
+        Assert.NotNull(discarded);
+        var discardedCustomers = await (await integration.GetAsync($"/system/erp/v1/customers?tenant=acme&crmAccountId={data.DiscardSubject}"))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0, discardedCustomers.GetProperty("items").GetArrayLength());
+        var replayed = await ConsoleData.DeadLetterAsync(admin, data.DeadLetterSubject, null);
+
         var audit = await (await admin.GetAsync("/admin/audit?actor=ada&limit=100")).AssertJsonAsync(HttpStatusCode.OK);
         var entries = audit.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("reason").GetString() == reason).ToList();
-        Assert.Equal(3, entries.Count);
+        Assert.Equal(7, entries.Count);
         Assert.All(entries, e => Assert.Equal("console", e.GetProperty("client").GetString()));
-        Assert.Contains(entries, e => e.GetProperty("action").GetString() == "lifecycle.deprecate" && e.GetProperty("target").GetString() == "erp v1");
-        Assert.Contains(entries, e => e.GetProperty("action").GetString() == "workflow.cancel"
-            && e.GetProperty("target").GetString() == $"quote-to-cash workflow instance {data.StalledInstance}");
-        Assert.Contains(entries, e => e.GetProperty("action").GetString() == "dead-letter.replay" && e.GetProperty("api").GetString() == "erp");
+        Assert.All(entries, e => Assert.Equal("ada", e.GetProperty("actor").GetString()));
+        string Target(string action) => Assert.Single(entries, e => e.GetProperty("action").GetString() == action).GetProperty("target").GetString()!;
+        Assert.Equal("erp v1", Target("lifecycle.deprecate"));
+        Assert.Equal("crm v1", Target("lifecycle.retire"));
+        Assert.Equal("crm v1", Target("lifecycle.reactivate"));
+        Assert.Equal($"quote-to-cash workflow instance {data.StalledInstance}", Target("workflow.cancel"));
+        Assert.Equal($"quote-to-cash workflow instance {data.StuckInstance}", Target("workflow.retry"));
+        Assert.Equal($"erp dead letter {discarded.Value.GetProperty("id").GetInt64()}", Target("dead-letter.discard"));
+        Assert.NotNull(replayed);
+        Assert.Equal($"erp dead letter {replayed.Value.GetProperty("id").GetInt64()}", Target("dead-letter.replay"));
     }
 
     [SkippableFact]

@@ -83,20 +83,3 @@ export function timeChart({ title, points, series, kind = 'lines', objective, un
       series.map((name, index) => h('span', { class: `l${index}` }, name)),
       objective ? h('span', { class: 'lo' }, objective.label) : null));
 }
-
-/** Horizontal bars: each item's share of the largest (e.g. requests per consumer). */
-export function barList({ title, items, unit = '' }) {
-  const rowHeight = 26;
-  const labelWidth = 170;
-  const chartHeight = Math.max(items.length, 1) * rowHeight + 8;
-  const max = niceMax(Math.max(...items.map(i => i.value), 0));
-  const svg = s('svg', { viewBox: `0 0 ${width} ${chartHeight}`, class: 'chart', role: 'img', 'aria-label': title });
-  items.forEach((item, index) => {
-    const top = 4 + index * rowHeight;
-    const barWidth = ((width - labelWidth - 80) * item.value) / max;
-    svg.append(s('text', { class: 'axis', x: labelWidth - 8, y: top + 16, 'text-anchor': 'end' }, item.label));
-    svg.append(s('rect', { class: 'bar-0', x: labelWidth, y: top + 4, width: Math.max(barWidth, 1), height: rowHeight - 10 }));
-    svg.append(s('text', { class: 'axis', x: labelWidth + barWidth + 6, y: top + 16 }, `${item.value}${unit}`));
-  });
-  return h('figure', { class: 'panel' }, h('h3', {}, title), svg);
-}

@@ -1,8 +1,9 @@
 // Traffic: requests, server errors and p99 per API version over time against the SLO (from the gateway's own
-// measurements, GET /catalog/apis/{api}/v{major}/slo), and requests per consumer (…/consumers).
+// measurements, GET /catalog/apis/{api}/v{major}/slo), and per consumer of a version over time (…/consumers/traffic),
+// with each consumer's running total and last call (…/consumers).
 import { get } from './api.js';
 import { ago, badge, empty, fill, h, loading, problem, table } from './dom.js';
-import { barList, timeChart } from './charts.js';
+import { timeChart } from './charts.js';
 
 const windows = {
   '1h': { label: 'Last hour', minutes: 60, buckets: 12 },
@@ -75,7 +76,10 @@ async function renderVersion(detail, version, window, from, to) {
     const buckets = await Promise.all(Array.from({ length: window.buckets }, (_, i) =>
       slo(version.api, version.major, new Date(from.getTime() + step * i), new Date(from.getTime() + step * (i + 1)))
         .then(m => ({ at: from.getTime() + step * (i + 1), m }))));
-    const consumers = await get(`/catalog/apis/${version.api}/v${version.major}/consumers`);
+    const base = `/catalog/apis/${version.api}/v${version.major}`;
+    const [consumers, perConsumer] = await Promise.all([get(`${base}/consumers`),
+      get(`${base}/consumers/traffic?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}` +
+        `&stepMinutes=${window.minutes / window.buckets}`)]);
     const objective = buckets[0]?.m;
     fill(detail,
       h('h2', { id: 'traffic-version' }, `${version.api} v${version.major} over time`),
@@ -99,15 +103,58 @@ async function renderVersion(detail, version, window, from, to) {
         points: buckets.map(b => ({ at: b.at, values: [b.m.measuredAvailability] })),
         objective: objective ? { value: objective.declaredAvailability, label: `SLO ${objective.declaredAvailability}%` } : null,
       }),
-      h('h2', {}, 'Consumers'),
-      consumers.length
-        ? [barList({ title: 'Requests per consumer (since the gateway started counting)', items: consumers.map(c => ({ label: c.clientId, value: c.requests })) }),
-          table(['Client', { text: 'Requests', attributes: { class: 'num' } }, 'Last call'], consumers.map(c => h('tr', {},
-            h('td', {}, c.clientId), h('td', { class: 'num' }, c.requests), h('td', {}, ago(c.lastSeen)))))]
-        : empty(`Nobody has called ${version.api} v${version.major} yet.`));
+      h('h2', { id: 'traffic-consumers' }, 'Consumers'),
+      consumerSection(version, consumers, perConsumer));
   } catch (error) {
     detail.append(problem(error, 'The measurements could not be read'));
   }
+}
+
+const shown = 5;
+
+// Each consumer over the window: charts of the busiest few, and a row for every consumer the gateway has counted.
+function consumerSection(version, consumers, traffic) {
+  if (!consumers.length && !traffic.consumers.length) {
+    return empty(`Nobody has called ${version.api} v${version.major} yet.`);
+  }
+  const top = traffic.consumers.slice(0, shown);
+  const step = traffic.stepMinutes * 60000;
+  // Each point is drawn at the end of its step, as the version's charts are; the last step ends at the window's end (now).
+  const at = index => Math.min(new Date(top[0].points[index].from).getTime() + step, new Date(traffic.to).getTime());
+  const more = traffic.consumers.length > shown ? ` (the ${shown} busiest of ${traffic.consumers.length})` : '';
+  const charts = top.length ? [
+    timeChart({
+      title: `Requests per consumer${more}`, series: top.map(c => c.clientId),
+      points: top[0].points.map((_, i) => ({ at: at(i), values: top.map(c => c.points[i].requests) })),
+    }),
+    timeChart({
+      title: `p99 latency per consumer against the objective${more}`, series: top.map(c => c.clientId), unit: ' ms',
+      points: top[0].points.map((_, i) => ({ at: at(i), values: top.map(c => c.points[i].measuredLatencyP99Ms) })),
+      objective: { value: traffic.declaredLatencyP99Ms, label: `SLO p99 ≤ ${traffic.declaredLatencyP99Ms} ms` },
+    }),
+  ] : empty('No consumer called this version in the window.');
+  const inWindow = new Map(traffic.consumers.map(c => [c.clientId, c]));
+  const totals = new Map(consumers.map(c => [c.clientId, c]));
+  const clients = [...inWindow.keys(), ...[...totals.keys()].filter(client => !inWindow.has(client))];
+  const met = c => !c || c.requests === 0 ? null
+    : c.measuredAvailability >= traffic.declaredAvailability && c.measuredLatencyP99Ms <= traffic.declaredLatencyP99Ms;
+  return [
+    h('div', { id: 'consumer-charts' }, charts),
+    table(['Client', { text: 'Requests', attributes: { class: 'num' } }, { text: 'Server errors', attributes: { class: 'num' } }, 'Availability', 'p99',
+      'SLO', { text: 'All requests', attributes: { class: 'num' } }, 'Last call'], clients.map(client => {
+      const c = inWindow.get(client);
+      const total = totals.get(client);
+      return h('tr', { dataset: { consumer: client } },
+        h('td', {}, client === '(other)' ? h('span', { title: `Consumers beyond the first ${traffic.consumerLimit} of an hour` }, 'other consumers') : client),
+        h('td', { class: 'num' }, c?.requests ?? 0),
+        h('td', { class: 'num' }, c?.serverErrors ?? 0),
+        h('td', {}, c?.measuredAvailability == null ? '—' : `${c.measuredAvailability}%`),
+        h('td', {}, c?.measuredLatencyP99Ms == null ? '—' : `${c.measuredLatencyP99Ms} ms`),
+        h('td', {}, verdict(met(c))),
+        h('td', { class: 'num' }, total?.requests ?? '—'),
+        h('td', {}, ago(total?.lastSeen)));
+    })),
+  ];
 }
 
 const card = (label, value) => h('div', { class: 'card' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value));
