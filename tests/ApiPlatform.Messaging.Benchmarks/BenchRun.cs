@@ -53,7 +53,7 @@ public static class BenchRun
         return (events / elapsed.TotalSeconds, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)]);
     }
 
-    private static IHost Build(Engine engine, Dictionary<string, string?> settings, string database, ApplyOrder.Clock clock,
+    internal static IHost Build(Engine engine, Dictionary<string, string?> settings, string database, ApplyOrder.Clock clock,
         Action<Configuration.MessagingBuilder> messaging)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

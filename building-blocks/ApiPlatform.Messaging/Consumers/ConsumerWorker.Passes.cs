@@ -27,6 +27,15 @@ internal sealed partial class ConsumerWorker<TContext>
         }
     }
 
+    /// <summary>Until a message is published to the topic, a retry or a replay poll is due, or the poll interval ends.</summary>
+    private async Task IdleAsync(Task published, CancellationToken stoppingToken)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await Task.WhenAny(published, Task.Delay(IdleDelay(), clock, wake.Token));
+        await wake.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+    }
+
     private TimeSpan IdleDelay()
     {
         var until = Math.Min(queue.NextRetryAt ?? long.MaxValue, replayTypes.Length > 0 ? nextReplayPoll : long.MaxValue) - Now();

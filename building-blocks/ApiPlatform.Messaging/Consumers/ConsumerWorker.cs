@@ -37,6 +37,8 @@ internal sealed partial class ConsumerWorker<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             var worked = false;
+            // Taken before the pass, so a message published while it runs ends the idle wait at once.
+            var published = transport.WhenPublished(topic);
             try
             {
                 worked = await RunOnceAsync(stoppingToken);
@@ -50,7 +52,7 @@ internal sealed partial class ConsumerWorker<TContext>(
             }
             if (!worked)
             {
-                await Task.Delay(IdleDelay(), clock, stoppingToken);
+                await IdleAsync(published, stoppingToken);
             }
         }
     }

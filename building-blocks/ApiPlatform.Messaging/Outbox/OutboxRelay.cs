@@ -37,8 +37,10 @@ internal sealed partial class OutboxRelay<TContext>(
                 {
                     await Task.Delay(state.RetryDelay(Outbox), clock, stoppingToken);
                 }
-                else if (published < Outbox.BatchSize)
+                else if (published == 0)
                 {
+                    // Drained, or only rows held back behind another relay's: sleep until a local commit or the poll
+                    // interval. After a pass that published anything the next starts at once (a burst has more).
                     await signal.WaitAsync(Outbox.PollInterval, clock, stoppingToken);
                 }
             }

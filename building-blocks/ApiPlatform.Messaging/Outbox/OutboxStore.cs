@@ -38,7 +38,9 @@ internal sealed class OutboxStore<TContext>(IServiceScopeFactory scopes, IOption
 
     /// <summary>
     /// Publishes a subject's rows only up to the first earlier pending row that this batch does not hold (another
-    /// relay's, or one that committed after the batch was picked); the rest wait for a later batch.
+    /// relay's, or one that committed after the batch was picked); the rest are given back at once, so the next batch,
+    /// picked in sequence order, takes them together with that earlier row. Holding them back for a while instead
+    /// would also hold back every later row of the subject, each pass pushing them further out.
     /// </summary>
     private async Task<IReadOnlyList<OutboxMessage>> KeepSubjectOrderAsync(
         DbSet<OutboxMessage> rows, string token, List<OutboxMessage> claimed, CancellationToken cancellationToken)
@@ -55,7 +57,7 @@ internal sealed class OutboxStore<TContext>(IServiceScopeFactory scopes, IOption
 
         var ready = claimed.Where(c => !firstHeldElsewhere.TryGetValue(c.Subject, out var first) || c.Sequence < first).ToList();
         var waiting = claimed.Where(c => !ready.Contains(c)).Select(c => c.Sequence).ToList();
-        await ReleaseAsync(rows, token, waiting, Now() + (long)Outbox.PollInterval.TotalMilliseconds, null, cancellationToken);
+        await ReleaseAsync(rows, token, waiting, null, null, cancellationToken);
         return ready;
     }
 
@@ -77,7 +79,7 @@ internal sealed class OutboxStore<TContext>(IServiceScopeFactory scopes, IOption
     }
 
     private static Task ReleaseAsync(
-        DbSet<OutboxMessage> rows, string token, IReadOnlyCollection<long> sequences, long retryAt, string? error, CancellationToken cancellationToken) =>
+        DbSet<OutboxMessage> rows, string token, IReadOnlyCollection<long> sequences, long? retryAt, string? error, CancellationToken cancellationToken) =>
         rows.Where(o => sequences.Contains(o.Sequence) && o.LockedBy == token)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockedBy, (string?)null).SetProperty(o => o.LockedUntil, retryAt)
                 .SetProperty(o => o.Attempts, o => error == null ? o.Attempts : o.Attempts + 1)

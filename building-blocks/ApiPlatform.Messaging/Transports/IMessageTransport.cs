@@ -7,6 +7,14 @@ namespace ApiPlatform.Messaging.Transports;
 /// </summary>
 public interface IMessageTransport
 {
+    private static readonly Task Never = new TaskCompletionSource().Task;
+
+    /// <summary>
+    /// Completes at the first message published to the topic after the call, as far as this transport can tell
+    /// (possibly never: a consumer still polls); consumers wait on it instead of sleeping out their poll interval.
+    /// </summary>
+    Task WhenPublished(string topic) => Never;
+
     /// <summary>Appends the messages in order; when it returns they are durable on the transport.</summary>
     Task PublishAsync(string topic, IReadOnlyList<string> messages, CancellationToken cancellationToken);
 

@@ -36,6 +36,27 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public async Task An_idle_worker_is_woken_by_a_publish_to_its_topic_without_waiting_out_its_poll_interval()
+    {
+        await using var service = await ServiceAsync();
+        using var stop = new CancellationTokenSource();
+        // The fake clock never moves, so a worker that only slept out its poll interval would never look again.
+        var running = Task.Run(() => service.Worker().RunAsync(stop.Token));
+        try
+        {
+            await Task.Delay(200);
+            await service.Bus.PublishAsync(Topic, [Envelopes.For(new OrderPlaced("order-1", 1, 1))], default);
+
+            Assert.True(await Proofs.Waiting.UntilAsync(async () => (await service.EffectsAsync()).Count == 1, TimeSpan.FromSeconds(10), 20));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        }
+    }
+
+    [Fact]
     public async Task A_failing_event_is_retried_with_exponential_backoff_then_dead_lettered_after_five_attempts()
     {
         await using var service = await ServiceAsync();

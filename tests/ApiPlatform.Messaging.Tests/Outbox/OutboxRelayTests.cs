@@ -68,6 +68,28 @@ public sealed class OutboxRelayTests
         Assert.Equal(new[] { 1, 2 }, await ReadNumbersAsync(service));
     }
 
+    [Fact]
+    public async Task A_row_held_back_behind_its_subjects_earlier_row_goes_in_the_next_pass_once_that_row_is_out()
+    {
+        await using var service = await ServiceAsync();
+        await service.Bus.EnsureGroupAsync("proof", "reader", default);
+        await PublishCommittedAsync(service, ("order-a", 1), ("order-a", 2));
+        var options = service.Services.GetRequiredService<IOptions<MessagingOptions>>();
+        options.Value.Outbox.BatchSize = 1;
+        var otherRelay = service.Services.GetRequiredService<OutboxStore<ProofDbContext>>();
+        var first = (await otherRelay.ClaimAsync("other-relay#1", default)).Single();
+        options.Value.Outbox.BatchSize = 200;
+
+        Assert.Equal(0, await service.Relay.RelayOnceAsync(default));
+        await service.Bus.PublishAsync(first.Topic, [first.Envelope], default);
+        await otherRelay.MarkPublishedAsync("other-relay#1", [first.Sequence], default);
+
+        // No time passes: the held-back row is not parked for a poll interval (which would park every later row of
+        // its subject behind it as well).
+        Assert.Equal(1, await service.Relay.RelayOnceAsync(default));
+        Assert.Equal(new[] { 1, 2 }, await ReadNumbersAsync(service));
+    }
+
     internal static void Publish(IServiceProvider services, params int[] numbers)
     {
         foreach (var number in numbers)

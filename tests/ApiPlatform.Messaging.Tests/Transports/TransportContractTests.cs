@@ -31,6 +31,23 @@ public abstract class TransportContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_publish_wakes_the_waiting_consumers_of_its_topic_in_another_client_and_no_others()
+    {
+        var consumer = Client();
+        var publisher = Client();
+        await consumer.EnsureGroupAsync("orders", "billing", default);
+        // Redis subscribes in the background: the first wake-up shows the subscription is in place.
+        Assert.True(await WokenAsync(consumer, publisher, "orders"), "a publish never woke the consumer");
+
+        var orders = consumer.WhenPublished("orders");
+        await publisher.PublishAsync("invoices", ["i1"], default);
+        await Task.Delay(200);
+        Assert.False(orders.IsCompleted);
+        await publisher.PublishAsync("orders", ["m2"], default);
+        await orders.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [SkippableFact]
     public async Task Every_group_receives_every_message_and_topics_are_separate()
     {
         var client = Client();
@@ -186,5 +203,19 @@ public abstract class TransportContractTests : IAsyncLifetime
             await transport.DisposeAsync();
         }
         directory.Dispose();
+    }
+
+    private static async Task<bool> WokenAsync(IMessageTransport consumer, IMessageTransport publisher, string topic)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var woken = consumer.WhenPublished(topic);
+            await publisher.PublishAsync(topic, ["m"], default);
+            if (await Task.WhenAny(woken, Task.Delay(100)) == woken)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

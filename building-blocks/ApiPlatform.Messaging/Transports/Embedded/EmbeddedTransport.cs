@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace ApiPlatform.Messaging.Transports.Embedded;
@@ -8,7 +9,12 @@ namespace ApiPlatform.Messaging.Transports.Embedded;
 /// </summary>
 public sealed class EmbeddedTransport(string connectionString, TimeProvider clock) : IMessageTransport
 {
+    // Every service in this process that shares the file shares its signals, so a publish wakes their consumers;
+    // consumers in other processes find the messages at their next poll.
+    private static readonly ConcurrentDictionary<(string File, string Topic), PublishSignal> Signals = new();
+
     private readonly EmbeddedDatabase database = new(connectionString);
+    private readonly string file = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
 
     public async Task PublishAsync(string topic, IReadOnlyList<string> messages, CancellationToken cancellationToken)
     {
@@ -24,7 +30,10 @@ public sealed class EmbeddedTransport(string connectionString, TimeProvider cloc
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        Signal(topic).Notify();
     }
+
+    public Task WhenPublished(string topic) => Signal(topic).Next;
 
     public async Task EnsureGroupAsync(string topic, string group, CancellationToken cancellationToken)
     {
@@ -48,6 +57,7 @@ public sealed class EmbeddedTransport(string connectionString, TimeProvider cloc
         reset.Parameters.AddWithValue("$group", group);
         await reset.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Signal(topic).Notify();
     }
 
     public async Task<IReadOnlyList<TransportMessage>> ReceiveAsync(
@@ -98,6 +108,8 @@ public sealed class EmbeddedTransport(string connectionString, TimeProvider cloc
         var cutoff = (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds();
         return await EmbeddedTopicQueries.TrimAsync(connection, topic, cutoff, cancellationToken);
     }
+
+    private PublishSignal Signal(string topic) => Signals.GetOrAdd((file, topic), _ => new PublishSignal());
 
     internal static SqliteCommand Command(SqliteConnection connection, string sql)
     {

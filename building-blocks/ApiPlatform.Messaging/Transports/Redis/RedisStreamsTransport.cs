@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StackExchange.Redis;
 
 namespace ApiPlatform.Messaging.Transports.Redis;
@@ -5,11 +6,15 @@ namespace ApiPlatform.Messaging.Transports.Redis;
 /// <summary>
 /// Redis Streams: one stream per topic, one consumer group per group of handlers. Messages stay in the group's pending
 /// entries list until acknowledged (after the handler's transaction commits); XAUTOCLAIM hands those of a dead
-/// consumer to a live one once they have been idle long enough.
+/// consumer to a live one once they have been idle long enough. After appending, a publisher sends a PUBLISH on the
+/// channel named like the stream, which wakes the consumers of the topic subscribed to it; a notification lost (while
+/// reconnecting, say) costs a consumer no more than its poll interval.
 /// </summary>
 public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string keyPrefix, TimeProvider clock) : IMessageTransport
 {
     private const string BodyField = "event";
+
+    private readonly ConcurrentDictionary<string, PublishSignal> signals = new();
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -23,7 +28,10 @@ public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string k
             appends[i] = Database.StreamAddAsync(key, BodyField, messages[i]);
         }
         await Task.WhenAll(appends).WaitAsync(cancellationToken);
+        Notify(key);
     }
+
+    public Task WhenPublished(string topic) => signals.GetOrAdd(topic, Subscribe).Next;
 
     public async Task EnsureGroupAsync(string topic, string group, CancellationToken cancellationToken)
     {
@@ -42,6 +50,7 @@ public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string k
         await EnsureGroupAsync(topic, group, cancellationToken);
         await Database.StreamDeleteConsumerGroupAsync(Key(topic), group).WaitAsync(cancellationToken);
         await EnsureGroupAsync(topic, group, cancellationToken);
+        Notify(Key(topic));
     }
 
     public async Task<IReadOnlyList<TransportMessage>> ReceiveAsync(
@@ -87,6 +96,19 @@ public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string k
         new RedisStreamTrimmer(Database, Key(topic), clock).TrimAsync(retention, cancellationToken);
 
     private RedisKey Key(string topic) => keyPrefix + topic;
+
+    private static RedisChannel Channel(RedisKey key) => RedisChannel.Literal(key.ToString());
+
+    private void Notify(RedisKey key) => Database.Publish(Channel(key), "", CommandFlags.FireAndForget);
+
+    private PublishSignal Subscribe(string topic)
+    {
+        var signal = new PublishSignal();
+        // Not awaited: until the subscription is in place the consumer polls, as it does whenever Redis is away.
+        _ = redis.GetSubscriber().SubscribeAsync(Channel(Key(topic)), (_, _) => signal.Notify())
+            .ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return signal;
+    }
 
     private async Task<Dictionary<string, int>> DeliveryCountsAsync(
         RedisKey key, string group, string consumer, StreamEntry[] entries, CancellationToken cancellationToken)
