@@ -18,28 +18,31 @@ public sealed class BillingRecorder(FinanceDbContext db, GeneralLedger ledger, F
         var sourceIds = events.Select(e => e.Source.ExternalId).ToList();
         var known = await db.BillingEvents.AsNoTracking().Where(e => e.Tenant == tenant && sourceIds.Contains(e.SourceId))
             .Select(e => e.SourceSystem + "/" + e.SourceId).ToListAsync(cancellationToken);
-        var recorded = new List<BillingEventEntity>();
-        foreach (var billingEvent in events.Where(e => !known.Contains(e.Source.System + "/" + e.Source.ExternalId)).DistinctBy(e => e.Source))
+        return await changes.InTransactionAsync(async () =>
         {
-            var entity = new BillingEventEntity
+            var recorded = new List<BillingEventEntity>();
+            foreach (var billingEvent in events.Where(e => !known.Contains(e.Source.System + "/" + e.Source.ExternalId)).DistinctBy(e => e.Source))
             {
-                Id = billingEvent.Id, Tenant = tenant, Type = billingEvent.Type, OccurredAt = billingEvent.OccurredAt, CustomerId = billingEvent.CustomerId,
-                SubscriptionId = billingEvent.SubscriptionId, InvoiceId = billingEvent.InvoiceId, Currency = billingEvent.Amount?.Currency,
-                Amount = billingEvent.Amount?.Amount, Tax = billingEvent.Tax?.Amount, SourceSystem = billingEvent.Source.System,
-                SourceId = billingEvent.Source.ExternalId, RecordedAt = time.GetUtcNow(),
-            };
-            if (BillingPosting.LinesOf(billingEvent) is { } lines && billingEvent.Amount is { } amount)
-            {
-                var entry = await ledger.PostAsync(tenant, DateOnly.FromDateTime(billingEvent.OccurredAt.UtcDateTime),
-                    $"{billingEvent.Source.System} {billingEvent.Type} {billingEvent.Source.ExternalId}", amount.Currency, lines,
-                    (billingEvent.Source.System, billingEvent.Source.ExternalId), cancellationToken);
-                entity.JournalEntryId = entry.Id;
-                changes.Posted(entity, entry);
+                var entity = new BillingEventEntity
+                {
+                    Id = billingEvent.Id, Tenant = tenant, Type = billingEvent.Type, OccurredAt = billingEvent.OccurredAt, CustomerId = billingEvent.CustomerId,
+                    SubscriptionId = billingEvent.SubscriptionId, InvoiceId = billingEvent.InvoiceId, Currency = billingEvent.Amount?.Currency,
+                    Amount = billingEvent.Amount?.Amount, Tax = billingEvent.Tax?.Amount, SourceSystem = billingEvent.Source.System,
+                    SourceId = billingEvent.Source.ExternalId, RecordedAt = time.GetUtcNow(),
+                };
+                db.BillingEvents.Add(entity);
+                recorded.Add(entity);
+                if (BillingPosting.LinesOf(billingEvent) is { } lines && billingEvent.Amount is { } amount)
+                {
+                    var entry = await ledger.PostAsync(tenant, DateOnly.FromDateTime(billingEvent.OccurredAt.UtcDateTime),
+                        $"{billingEvent.Source.System} {billingEvent.Type} {billingEvent.Source.ExternalId}", amount.Currency, lines,
+                        (billingEvent.Source.System, billingEvent.Source.ExternalId), cancellationToken);
+                    entity.JournalEntryId = entry.Id;
+                    await changes.BillingEventPostedAsync(entity, entry, cancellationToken);
+                }
             }
-            db.BillingEvents.Add(entity);
-            recorded.Add(entity);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return recorded;
+            await db.SaveChangesAsync(cancellationToken);
+            return recorded;
+        }, cancellationToken);
     }
 }
