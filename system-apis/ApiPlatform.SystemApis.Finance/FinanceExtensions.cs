@@ -8,6 +8,7 @@ using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Finance.Apis;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
+using ApiPlatform.SystemApis.Finance.Credit;
 using ApiPlatform.SystemApis.Finance.Data;
 using ApiPlatform.SystemApis.Finance.Events;
 using ApiPlatform.SystemApis.Finance.Ledger;
@@ -38,6 +39,8 @@ public static class FinanceExtensions
         builder.Services.AddScoped<InvoiceBook>();
         builder.Services.AddScoped<InvoiceAdjustments>();
         builder.Services.AddScoped<PaymentBook>();
+        builder.Services.AddScoped<AccountBalances>();
+        builder.Services.AddScoped<CreditDesk>();
         builder.Services.AddScoped<SupplierInvoiceBook>();
         builder.Services.AddScoped<JournalBook>();
         builder.Services.AddScoped<BillingRecorder>();

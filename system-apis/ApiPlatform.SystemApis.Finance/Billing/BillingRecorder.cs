@@ -1,3 +1,4 @@
+using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.SystemApis.Finance.Data;
 using ApiPlatform.SystemApis.Finance.Events;
@@ -45,4 +46,17 @@ public sealed class BillingRecorder(FinanceDbContext db, GeneralLedger ledger, F
             return recorded;
         }, cancellationToken);
     }
+
+    /// <summary>The events recorded for <paramref name="tenant"/> after <paramref name="cursor"/>, in id order, at most <paramref name="take"/>.</summary>
+    public async Task<CursorPage<BillingEvent>> ListAsync(string tenant, int take, string? cursor, CancellationToken cancellationToken)
+    {
+        var events = await db.BillingEvents.AsNoTracking().Where(e => e.Tenant == tenant && (cursor == null || e.Id.CompareTo(cursor) > 0))
+            .OrderBy(e => e.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var items = events.Take(take).Select(FinanceMapping.ToContract).ToList();
+        return new CursorPage<BillingEvent>(items, events.Count > take ? items[^1].Id : null);
+    }
+
+    /// <summary>Whether the event of <paramref name="source"/> is recorded for <paramref name="tenant"/>.</summary>
+    public Task<bool> IsRecordedAsync(string tenant, SourceReference source, CancellationToken cancellationToken) =>
+        db.BillingEvents.AsNoTracking().AnyAsync(e => e.Tenant == tenant && e.SourceSystem == source.System && e.SourceId == source.ExternalId, cancellationToken);
 }

@@ -38,6 +38,25 @@ public sealed class JournalBook(FinanceDbContext db, GeneralLedger ledger)
             ? FinanceMapping.ToContract(entry)
             : null;
 
+    /// <summary>Debit and credit totals per ledger account of <paramref name="tenant"/> in <paramref name="currency"/>, from the start of the year to <paramref name="last"/>.</summary>
+    public async Task<TrialBalance> TrialBalanceAsync(string tenant, string period, DateOnly last, string currency, CancellationToken cancellationToken)
+    {
+        var yearStart = new DateOnly(last.Year, 1, 1);
+        var entries = await db.JournalEntries.AsNoTracking()
+            .Where(e => e.Tenant == tenant && e.Currency == currency && e.PostingDate >= yearStart && e.PostingDate <= last).ToListAsync(cancellationToken);
+        var accounts = await db.LedgerAccounts.AsNoTracking().ToDictionaryAsync(a => a.Code, cancellationToken);
+        var lines = entries.SelectMany(e => e.Lines).GroupBy(l => l.AccountCode).OrderBy(g => g.Key).Select(g =>
+        {
+            var debit = g.Sum(l => l.Debit);
+            var credit = g.Sum(l => l.Credit);
+            var account = accounts[g.Key];
+            return new TrialBalanceLine(g.Key, account.Name, account.Type, new Money(debit, currency), new Money(credit, currency), new Money(debit - credit, currency));
+        }).ToList();
+        var totalDebit = lines.Sum(l => l.Debit.Amount);
+        var totalCredit = lines.Sum(l => l.Credit.Amount);
+        return new TrialBalance(tenant, period, currency, lines, new Money(totalDebit, currency), new Money(totalCredit, currency), totalDebit == totalCredit);
+    }
+
     public async Task<List<LedgerAccount>> AccountsAsync(CancellationToken cancellationToken) =>
         (await db.LedgerAccounts.AsNoTracking().OrderBy(a => a.Code).ToListAsync(cancellationToken)).ConvertAll(a => new LedgerAccount(a.Code, a.Name, a.Type));
 }
