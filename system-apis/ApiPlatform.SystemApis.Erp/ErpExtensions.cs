@@ -10,7 +10,10 @@ using ApiPlatform.SystemApis.Erp.Apis;
 using ApiPlatform.SystemApis.Erp.Connectors;
 using ApiPlatform.SystemApis.Erp.Data;
 using ApiPlatform.SystemApis.Erp.Events;
+using ApiPlatform.SystemApis.Erp.Fulfilment;
 using ApiPlatform.SystemApis.Erp.Inventory;
+using ApiPlatform.SystemApis.Erp.Pricing;
+using ApiPlatform.SystemApis.Erp.Procurement;
 using ApiPlatform.VendorConnectors.Telemetry;
 
 namespace ApiPlatform.SystemApis.Erp;
@@ -32,6 +35,12 @@ public static class ErpExtensions
             .Publishes<GoodsReceiptCreated>()
             .Handles<AccountChanged, UpsertCustomerFromCrmAccount>(UpsertCustomerFromCrmAccount.Group));
         builder.Services.AddScoped<StockLedger>();
+        builder.Services.AddScoped<ReservationBook>();
+        builder.Services.AddScoped<OrderFulfilment>();
+        builder.Services.AddScoped<PurchaseOrderBook>();
+        builder.Services.AddScoped<GoodsReceiving>();
+        builder.Services.AddScoped<SupplierRegister>();
+        builder.Services.AddScoped<PriceListBook>();
         builder.Services.AddHostedService<ReservationExpiry>();
         builder.AddErpConnectors();
         builder.Services.AddConnectorTelemetry<ErpDbContext, ErpConnectorMappingFailed, ErpConnectorHealthSampled>("erp",

@@ -8,9 +8,11 @@ using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Finance.Apis;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
+using ApiPlatform.SystemApis.Finance.Credit;
 using ApiPlatform.SystemApis.Finance.Data;
 using ApiPlatform.SystemApis.Finance.Events;
 using ApiPlatform.SystemApis.Finance.Ledger;
+using ApiPlatform.SystemApis.Finance.Payables;
 using ApiPlatform.SystemApis.Finance.Receivables;
 using ApiPlatform.SystemApis.Finance.Tax;
 using ApiPlatform.VendorConnectors.Telemetry;
@@ -34,6 +36,13 @@ public static class FinanceExtensions
         builder.Services.AddScoped<TaxCalculator>();
         builder.Services.AddScoped<GeneralLedger>();
         builder.Services.AddScoped<PaymentAllocator>();
+        builder.Services.AddScoped<InvoiceBook>();
+        builder.Services.AddScoped<InvoiceAdjustments>();
+        builder.Services.AddScoped<PaymentBook>();
+        builder.Services.AddScoped<AccountBalances>();
+        builder.Services.AddScoped<CreditDesk>();
+        builder.Services.AddScoped<SupplierInvoiceBook>();
+        builder.Services.AddScoped<JournalBook>();
         builder.Services.AddScoped<BillingRecorder>();
         builder.Services.AddScoped<FinanceChangeFeed>();
         builder.AddMessaging<FinanceDbContext>(messaging => messaging

@@ -8,7 +8,7 @@ namespace ApiPlatform.Contracts.Tests;
 /// <summary>The platform started in-process, so that each service serves the OpenAPI documents it generates.</summary>
 public sealed class ServicesFixture : IAsyncLifetime
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "apiplatform-contracts-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory dataDirectory = new("contracts");
 
     public static string RepositoryRoot { get; } =
         typeof(ServicesFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
@@ -35,7 +35,7 @@ public sealed class ServicesFixture : IAsyncLifetime
         Platform = await PlatformHost.StartAsync(new PlatformSettings
         {
             PublicUrl = "http://127.0.0.1:0",
-            DataDirectory = dataDirectory,
+            DataDirectory = dataDirectory.Path,
             Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
             EmbeddedRedisPort = 0,
         }, logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
@@ -48,13 +48,6 @@ public sealed class ServicesFixture : IAsyncLifetime
             await Platform.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
-        }
+        dataDirectory.Dispose();
     }
 }

@@ -13,9 +13,9 @@ namespace ApiPlatform.EndToEnd.Tests;
 /// </summary>
 internal sealed class OwnPlatform : IAsyncDisposable
 {
-    private readonly string dataDirectory;
+    private readonly TempDirectory dataDirectory;
 
-    private OwnPlatform(string dataDirectory, PlatformHost platform)
+    private OwnPlatform(TempDirectory dataDirectory, PlatformHost platform)
     {
         this.dataDirectory = dataDirectory;
         Platform = platform;
@@ -26,17 +26,17 @@ internal sealed class OwnPlatform : IAsyncDisposable
     /// <param name="configuration">Settings every service reads, given the platform's data folder.</param>
     public static async Task<OwnPlatform> StartAsync(string name, Func<string, Dictionary<string, string?>> configuration, LogLevel logLevel = LogLevel.Warning)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"apiplatform-e2e-{name}-" + Guid.NewGuid().ToString("N"));
+        var dataDirectory = new TempDirectory($"e2e-{name}");
         var postgres = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_POSTGRES");
         var platform = await PlatformHost.StartAsync(new PlatformSettings
         {
             PublicUrl = "http://127.0.0.1:0",
-            DataDirectory = dataDirectory,
+            DataDirectory = dataDirectory.Path,
             Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
             EmbeddedRedisPort = 0,
             DatabaseProvider = postgres is { Length: > 0 } ? "postgres" : "sqlite",
             PostgresConnectionTemplate = postgres is { Length: > 0 } ? $"{postgres};Database={{database}}_{Guid.NewGuid().ToString("N")[..8]}" : null,
-            SharedConfiguration = configuration(dataDirectory),
+            SharedConfiguration = configuration(dataDirectory.Path),
         }, logging => logging.SetMinimumLevel(logLevel).AddSimpleConsole());
         return new OwnPlatform(dataDirectory, platform);
     }
@@ -48,13 +48,6 @@ internal sealed class OwnPlatform : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Platform.DisposeAsync();
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
-        }
+        dataDirectory.Dispose();
     }
 }

@@ -12,7 +12,7 @@ namespace ApiPlatform.EndToEnd.Tests;
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "apiplatform-e2e-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory dataDirectory = new("e2e");
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RenewingToken> tokens = new();
 
     public PlatformHost Platform { get; private set; } = null!;
@@ -34,7 +34,7 @@ public sealed class PlatformFixture : IAsyncLifetime
         var settings = new PlatformSettings
         {
             PublicUrl = "http://127.0.0.1:0",
-            DataDirectory = dataDirectory,
+            DataDirectory = dataDirectory.Path,
             Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
             EmbeddedRedisPort = 0,
             RedisConnectionString = Environment.GetEnvironmentVariable("APIPLATFORM_TEST_REDIS"),
@@ -42,7 +42,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             PostgresConnectionTemplate = postgres is { Length: > 0 } ? $"{postgres};Database={{database}}_{runId}" : null,
             SharedConfiguration = new()
             {
-                ["Catalog:Path"] = TestCatalog.Create(Path.Combine(dataDirectory, "catalog")),
+                ["Catalog:Path"] = TestCatalog.Create(Path.Combine(dataDirectory.Path, "catalog")),
                 ["Gateway:UsageFlushInterval"] = "00:00:00.200",
                 // Quote-to-cash: quick retries, so a system that keeps failing is given up on within a second or two;
                 // an approval counts as stalled after a second; MAN-TECH-DOC is a subscription line (billing step).
@@ -113,14 +113,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             await Platform.DisposeAsync();
         }
 
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
-        }
+        dataDirectory.Dispose();
     }
 }
 

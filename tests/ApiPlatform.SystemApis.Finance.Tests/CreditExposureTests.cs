@@ -98,6 +98,39 @@ public abstract class CreditExposureTests(SystemApiPlatform platform)
         Assert.Equal(before.Available, (await AvailableAsync(client, account)).Available);
     }
 
+    /// <summary>Straight to finance: through the gateway, its own idempotency layer answers a repeated key before finance does.</summary>
+    [SkippableFact]
+    public async Task An_assessment_is_refused_in_another_currency_or_for_another_amount_under_its_key_and_released_once()
+    {
+        Skip.IfNot(platform.Available, TestPostgres.SkipReason);
+        using var client = await platform.DirectClientAsync("finance");
+        const string account = "acc-acme-002";
+        var key = Guid.NewGuid().ToString("N");
+
+        var foreign = await client.PostJsonAsync("/v1/credit-assessments", new { accountId = account, amount = Money(100m, "USD") });
+        var assessed = await (await client.PostJsonAsync("/v1/credit-assessments", new { accountId = account, amount = Money(100m, "EUR") }, key))
+            .AssertJsonAsync(HttpStatusCode.Created);
+        var repeated = await (await client.PostJsonAsync("/v1/credit-assessments", new { accountId = account, amount = Money(100m, "EUR") }, key))
+            .AssertJsonAsync(HttpStatusCode.OK);
+        var reused = await client.PostJsonAsync("/v1/credit-assessments", new { accountId = account, amount = Money(200m, "EUR") }, key);
+        var id = assessed.GetProperty("id").GetString();
+        var released = await (await client.PostAsync($"/v1/credit-assessments/{id}/release", null)).AssertJsonAsync(HttpStatusCode.OK);
+        var releasedAgain = await (await client.PostAsync($"/v1/credit-assessments/{id}/release", null)).AssertJsonAsync(HttpStatusCode.OK);
+        var unknown = await client.PostAsync($"/v1/credit-assessments/ca-{Guid.NewGuid():N}/release", null);
+
+        var currency = await foreign.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+        Assert.Equal("Currency mismatch", currency.GetProperty("title").GetString());
+        Assert.Equal($"The credit line of {account} is kept in EUR, not USD.", currency.GetProperty("detail").GetString());
+        Assert.Equal(id, repeated.GetProperty("id").GetString());
+        var problem = await reused.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+        Assert.Equal("Idempotency key reused", problem.GetProperty("title").GetString());
+        Assert.Equal($"The key '{key}' was used for a different credit assessment ({id}).", problem.GetProperty("detail").GetString());
+        // The repeat keeps the first release (read back from the database, which may keep fewer fractional digits).
+        var (first, again) = (released.GetProperty("releasedAt").GetDateTimeOffset(), releasedAgain.GetProperty("releasedAt").GetDateTimeOffset());
+        Assert.True(Math.Abs((first - again).TotalMilliseconds) < 1, $"released at {first:O}, then at {again:O}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     /// <summary>The credit line as an assessment of an amount no line covers reports it; a declined assessment commits nothing.</summary>
     private static async Task<(decimal Limit, decimal Exposure, decimal Available)> AvailableAsync(HttpClient client, string account, string currency = "EUR")
     {

@@ -30,4 +30,27 @@ public abstract partial class EmbeddedFinanceTests
         Assert.Equal(balances.Select(b => b.GetProperty("accountId").GetString()).Order(StringComparer.Ordinal), balances.Select(b => b.GetProperty("accountId").GetString()));
         await withoutTenant.AssertProblemAsync(HttpStatusCode.BadRequest, "validation");
     }
+
+    [SkippableFact]
+    public async Task An_account_with_documents_in_several_currencies_has_its_balance_read_in_one_it_names()
+    {
+        using var client = await ClientAsync();
+        var account = $"acc-acme-{Guid.NewGuid():N}"[..20];
+        foreach (var (amount, currency) in new[] { (300m, "EUR"), (200m, "USD") })
+        {
+            await (await client.PostJsonAsync($"{Finance}/payments", new
+            {
+                tenant = "acme", accountId = account, amount = new { amount, currency }, method = "bank-transfer", reference = $"BT-{Guid.NewGuid():N}"[..20],
+                applications = Array.Empty<object>(),
+            })).AssertJsonAsync(HttpStatusCode.Created);
+        }
+
+        var unnamed = await client.GetAsync($"{Finance}/accounts/{account}/balance");
+        var inUsd = await (await client.GetAsync($"{Finance}/accounts/{account}/balance?currency=USD")).AssertJsonAsync(HttpStatusCode.OK);
+
+        var problem = await unnamed.AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "business-rule");
+        Assert.Equal("Several currencies", problem.GetProperty("title").GetString());
+        Assert.Matches($"^Account {account} has documents in (EUR, USD|USD, EUR); name one with 'currency'.$", problem.GetProperty("detail").GetString());
+        Assert.Equal(-200m, Amount(inUsd, "balance"));
+    }
 }

@@ -17,7 +17,7 @@ public abstract class SystemApiPlatform : IAsyncLifetime
 {
     // The platform picks free ports before it binds them: two platforms starting at once could pick the same one.
     private static readonly SemaphoreSlim Starting = new(1, 1);
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "apiplatform-sys-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory dataDirectory = new("sys");
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new();
 
     public PlatformHost Platform { get; private set; } = null!;
@@ -44,7 +44,7 @@ public abstract class SystemApiPlatform : IAsyncLifetime
         var settings = new PlatformSettings
         {
             PublicUrl = "http://127.0.0.1:0",
-            DataDirectory = dataDirectory,
+            DataDirectory = dataDirectory.Path,
             Ports = PlatformServices.All.ToDictionary(s => s.Name, _ => 0),
             EmbeddedRedisPort = 0,
             DatabaseProvider = OnPostgres ? "postgres" : "sqlite",
@@ -110,14 +110,7 @@ public abstract class SystemApiPlatform : IAsyncLifetime
             vendor.Stop();
         }
 
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold a file for a moment; the temp folder is left to the OS.
-        }
+        dataDirectory.Dispose();
     }
 }
 

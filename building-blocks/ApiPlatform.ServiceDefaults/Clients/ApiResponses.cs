@@ -45,18 +45,23 @@ public static class ApiResponses
         try
         {
             using var body = JsonDocument.Parse(error.Content ?? "{}");
-            foreach (var property in body.RootElement.EnumerateObject())
+            if (body.RootElement.ValueKind == JsonValueKind.Object)
             {
-                switch (property.Name)
+                foreach (var property in body.RootElement.EnumerateObject())
                 {
-                    case "title": title = property.Value.GetString() ?? title; break;
-                    case "detail": detail = property.Value.GetString(); break;
-                    default:
-                        if (renames.TryGetValue(property.Name, out var renamed))
-                        {
-                            extensions[renamed] = property.Value.GetString();
-                        }
-                        break;
+                    if (property.NameEquals("title") && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        title = property.Value.GetString() ?? title;
+                    }
+                    else if (property.NameEquals("detail") && property.Value.ValueKind == JsonValueKind.String)
+                    {
+                        detail = property.Value.GetString();
+                    }
+                    else if (renames.TryGetValue(property.Name, out var renamed))
+                    {
+                        // An extension keeps its JSON value, whatever its kind (a number, an object), as the API wrote it.
+                        extensions[renamed] = property.Value.Clone();
+                    }
                 }
             }
         }

@@ -1,6 +1,5 @@
 namespace ApiPlatform.ServiceDefaults.Errors;
 
-/// <summary>Stable <c>type</c> URIs of the problem details the platform returns (RFC 9457).</summary>
 /// <summary>
 /// The platform's problem types (RFC 9457). Each is a relative reference with its full path (as §3.1.1 recommends for
 /// relative type URIs): resolved against the address a problem came from through the gateway, it leads to the

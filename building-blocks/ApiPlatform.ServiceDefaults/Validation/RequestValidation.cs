@@ -16,7 +16,7 @@ public static class RequestValidation
         where T : class
     {
         var result = await validator.ValidateAsync(request, cancellationToken);
-        var errors = result.ToDictionary().ToDictionary(e => e.Key, e => e.Value);
+        var errors = result.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         foreach (var path in CanonicalText.FindUnclean(request).Where(path => !errors.ContainsKey(path)))
         {
             errors[path] = [string.Format(CultureInfo.InvariantCulture, CanonicalText.Message, path)];

@@ -2,14 +2,16 @@ using System.Security.Claims;
 using ApiPlatform.ServiceDefaults.Auth;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.SystemApis.Erp.Connectors;
-using ApiPlatform.SystemApis.Erp.Data;
 using ApiPlatform.SystemApis.Erp.Events;
 using ApiPlatform.VendorConnectors.Routing;
 
 namespace ApiPlatform.SystemApis.Erp.Apis;
 
-/// <summary>What every erp handler needs: the caller, the connector router, the embedded ERP's database and the change feed.</summary>
-public sealed record ErpRequest(ClaimsPrincipal User, ConnectorRouter<IErpConnector> Connectors, ErpDbContext Db, ErpChangeFeed Changes)
+/// <summary>
+/// What every erp handler needs: the caller, the connector router and the change feed. Handlers reach the store only
+/// through a connector or a service of the embedded ERP (procurement, inventory, fulfilment, pricing).
+/// </summary>
+public sealed record ErpRequest(ClaimsPrincipal User, ConnectorRouter<IErpConnector> Connectors, ErpChangeFeed Changes)
 {
     public (IErpConnector Connector, string? Tenant) For(string? tenant)
     {

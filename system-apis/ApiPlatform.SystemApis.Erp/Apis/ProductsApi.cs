@@ -1,10 +1,9 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.SystemApis.Erp.Connectors.Embedded;
+using ApiPlatform.SystemApis.Erp.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Apis;
 
@@ -37,20 +36,10 @@ public static class ProductsApi
     }
 
     public static async Task<Ok<List<PriceList>>> ListPriceLists(
-        string? currency, [FromQuery] string? tenant, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
-    {
-        var resolved = erp.EmbeddedTenant(tenant);
-        var lists = await erp.Db.PriceLists.AsNoTracking()
-            .Where(l => (resolved == null || l.Tenant == null || l.Tenant == resolved) && (currency == null || l.Currency == currency))
-            .OrderBy(l => l.Tenant == null).ThenBy(l => l.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(lists.ConvertAll(EmbeddedMapping.ToContract));
-    }
+        string? currency, [FromQuery] string? tenant, PriceListBook priceLists, [AsParameters] ErpRequest erp, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await priceLists.ListAsync(erp.EmbeddedTenant(tenant), currency, cancellationToken));
 
     public static async Task<Results<Ok<PriceList>, NotFound>> GetPriceList(
-        string id, [FromQuery] string? tenant, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
-    {
-        var resolved = erp.EmbeddedTenant(tenant);
-        var list = await erp.Db.PriceLists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && (l.Tenant == null || resolved == null || l.Tenant == resolved), cancellationToken);
-        return list is null ? TypedResults.NotFound() : TypedResults.Ok(EmbeddedMapping.ToContract(list));
-    }
+        string id, [FromQuery] string? tenant, PriceListBook priceLists, [AsParameters] ErpRequest erp, CancellationToken cancellationToken) =>
+        await priceLists.GetAsync(erp.EmbeddedTenant(tenant), id, cancellationToken) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 }

@@ -1,14 +1,11 @@
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.Contracts;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Erp.Connectors.Embedded;
 using ApiPlatform.SystemApis.Erp.Inventory;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Apis;
 
@@ -30,8 +27,8 @@ public static class ReservationsApi
     }
 
     public static async Task<Results<Created<Reservation>, Ok<Reservation>, ProblemHttpResult>> Reserve(
-        CreateReservationRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, StockLedger ledger, [AsParameters] ErpRequest erp,
-        CancellationToken cancellationToken)
+        CreateReservationRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, ReservationBook reservations,
+        [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
     {
         if (idempotencyKey is not null && (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 128))
         {
@@ -40,40 +37,20 @@ public static class ReservationsApi
         }
 
         erp.EmbeddedTenant(request.Tenant);
-        var write = await ledger.ReserveAsync(request, idempotencyKey, cancellationToken);
-        if (write.KeyReused)
-        {
-            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Idempotency key reused",
-                $"The Idempotency-Key was already used for reservation {write.Reservation.Id} with a different request.");
-        }
-
-        var reservation = EmbeddedMapping.ToContract(write.Reservation);
-        return write.Created ? TypedResults.Created($"/v1/reservations/{reservation.Id}", reservation) : TypedResults.Ok(reservation);
+        var written = await reservations.ReserveAsync(request, idempotencyKey, cancellationToken);
+        return written.Created ? TypedResults.Created($"/v1/reservations/{written.Record.Id}", written.Record) : TypedResults.Ok(written.Record);
     }
 
     public static async Task<Ok<Page<Reservation>>> ListReservations(
-        [AsParameters] PageRequest page, string? sku, string? salesOrderId, ReservationStatus? status, StockLedger ledger, [AsParameters] ErpRequest erp,
-        CancellationToken cancellationToken)
-    {
-        await ledger.ExpireDueAsync(sku, cancellationToken);
-        var query = erp.Db.Reservations.AsNoTracking().VisibleTo(erp.User)
-            .Where(r => (sku == null || r.Sku == sku) && (salesOrderId == null || r.SalesOrderId == salesOrderId) && (status == null || r.Status == status));
-        return TypedResults.Ok(await query.OrderBy(r => r.Id).ToPageAsync(page, EmbeddedMapping.ToContract, cancellationToken));
-    }
+        [AsParameters] PageRequest page, string? sku, string? salesOrderId, ReservationStatus? status, ReservationBook reservations, [AsParameters] ErpRequest erp,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reservations.ListAsync(erp.User, sku, salesOrderId, status, page, cancellationToken));
 
     public static async Task<Results<Ok<Reservation>, NotFound>> GetReservation(
-        string id, StockLedger ledger, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
-    {
-        await ledger.ExpireDueAsync(null, cancellationToken);
-        var reservation = await erp.Db.Reservations.AsNoTracking().VisibleTo(erp.User).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return reservation is null ? TypedResults.NotFound() : TypedResults.Ok(EmbeddedMapping.ToContract(reservation));
-    }
+        string id, ReservationBook reservations, [AsParameters] ErpRequest erp, CancellationToken cancellationToken) =>
+        await reservations.GetAsync(erp.User, id, cancellationToken) is { } reservation ? TypedResults.Ok(reservation) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<Reservation>, NotFound>> Release(
-        string id, StockLedger ledger, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
-    {
-        await ledger.ExpireDueAsync(null, cancellationToken);
-        var visible = await erp.Db.Reservations.AsNoTracking().VisibleTo(erp.User).AnyAsync(r => r.Id == id, cancellationToken);
-        return visible ? TypedResults.Ok(EmbeddedMapping.ToContract(await ledger.ReleaseAsync(id, cancellationToken))) : TypedResults.NotFound();
-    }
+        string id, ReservationBook reservations, [AsParameters] ErpRequest erp, CancellationToken cancellationToken) =>
+        await reservations.ReleaseAsync(erp.User, id, cancellationToken) is { } reservation ? TypedResults.Ok(reservation) : TypedResults.NotFound();
 }

@@ -1,13 +1,8 @@
 using ApiPlatform.Contracts.Erp;
-using ApiPlatform.ServiceDefaults.Data;
-using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Erp.Connectors.Embedded;
-using ApiPlatform.SystemApis.Erp.Data;
-using ApiPlatform.SystemApis.Erp.Inventory;
+using ApiPlatform.SystemApis.Erp.Fulfilment;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Apis;
 
@@ -27,93 +22,27 @@ public static class SalesOrderFulfilmentApi
     }
 
     public static async Task<Results<Ok<SalesOrderTracking>, NotFound>> GetStatus(
-        string id, [FromQuery] string? tenant, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
+        string id, [FromQuery] string? tenant, OrderFulfilment fulfilment, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
     {
         erp.EmbeddedTenant(tenant);
-        var order = await erp.Db.SalesOrders.AsNoTracking().VisibleTo(erp.User).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return order is null ? TypedResults.NotFound() : TypedResults.Ok(await TrackingAsync(erp.Db, order, cancellationToken));
+        return await fulfilment.TrackAsync(erp.User, id, cancellationToken) is { } tracking ? TypedResults.Ok(tracking) : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Ok<SalesOrderTracking>, NotFound, ProblemHttpResult>> Cancel(
-        string id, CancelSalesOrderRequest request, [FromQuery] string? tenant, StockLedger ledger, TimeProvider time, [AsParameters] ErpRequest erp,
+    public static async Task<Results<Ok<SalesOrderTracking>, NotFound>> Cancel(
+        string id, CancelSalesOrderRequest request, [FromQuery] string? tenant, OrderFulfilment fulfilment, [AsParameters] ErpRequest erp,
         CancellationToken cancellationToken)
     {
         erp.EmbeddedTenant(tenant);
-        var order = await erp.Db.SalesOrders.Include(o => o.Lines).VisibleTo(erp.User).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (order.Status is SalesOrderStatus.Shipped or SalesOrderStatus.Cancelled)
-        {
-            return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Order cannot be cancelled", $"Sales order {order.Number} is {order.Status}.");
-        }
-
-        var previous = order.Status;
-        order.Status = SalesOrderStatus.Cancelled;
-        order.CancellationReason = request.Reason;
-        order.UpdatedAt = time.GetUtcNow();
-        await ledger.ReleaseForOrderAsync(order.Id, cancellationToken);
-        await erp.Changes.InTransactionAsync(async () =>
-        {
-            await erp.Db.SaveChangesAsync(cancellationToken);
-            await erp.Changes.SalesOrderStatusChangedAsync(SalesOrderMapping.ToContract(order), previous, request.Reason, cancellationToken);
-            return order;
-        }, cancellationToken);
-        return TypedResults.Ok(await TrackingAsync(erp.Db, order, cancellationToken));
+        return await fulfilment.CancelAsync(erp.User, id, request.Reason, cancellationToken) is { } tracking ? TypedResults.Ok(tracking) : TypedResults.NotFound();
     }
 
-    public static async Task<Results<Created<Shipment>, NotFound, ProblemHttpResult>> Fulfil(
-        string id, FulfilSalesOrderRequest request, [FromQuery] string? tenant, StockLedger ledger, TimeProvider time, [AsParameters] ErpRequest erp,
+    public static async Task<Results<Created<Shipment>, NotFound>> Fulfil(
+        string id, FulfilSalesOrderRequest request, [FromQuery] string? tenant, OrderFulfilment fulfilment, [AsParameters] ErpRequest erp,
         CancellationToken cancellationToken)
     {
         erp.EmbeddedTenant(tenant);
-        var order = await erp.Db.SalesOrders.Include(o => o.Lines).VisibleTo(erp.User).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (order.Status is not (SalesOrderStatus.Open or SalesOrderStatus.Released))
-        {
-            return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Order cannot be shipped", $"Sales order {order.Number} is {order.Status}.");
-        }
-
-        var now = time.GetUtcNow();
-        var shipmentId = Guid.NewGuid().ToString("N");
-        var shipment = new ShipmentEntity
-        {
-            Id = $"shp-{shipmentId}", Tenant = order.Tenant, Number = $"SH-{now:yyyyMMdd}-{shipmentId[..8].ToUpperInvariant()}", SalesOrderId = order.Id,
-            Warehouse = request.Warehouse ?? Warehouses.DefaultFor(order.Currency),
-            Carrier = request.Carrier, TrackingNumber = request.TrackingNumber, ShippedAt = now,
-            Lines = order.Lines.OrderBy(l => l.LineNumber).Select(l => new ShipmentLineEntity { LineNumber = l.LineNumber, Sku = l.Sku, Quantity = l.Quantity }).ToList(),
-        };
-        await ledger.ShipAsync(order, shipment.Warehouse, shipment.Lines, cancellationToken);
-        var previous = order.Status;
-        order.Status = SalesOrderStatus.Shipped;
-        order.UpdatedAt = now;
-        erp.Db.Shipments.Add(shipment);
-        var shipped = EmbeddedMapping.ToContract(shipment);
-        return await erp.Changes.InTransactionAsync<Results<Created<Shipment>, NotFound, ProblemHttpResult>>(async () =>
-        {
-            try
-            {
-                await erp.Db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException)
-            {
-                return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Stock changed meanwhile", "Stock moved while the order shipped; nothing was shipped. Try again.");
-            }
-
-            await erp.Changes.ShipmentCreatedAsync(shipped, cancellationToken);
-            await erp.Changes.SalesOrderStatusChangedAsync(SalesOrderMapping.ToContract(order), previous, null, cancellationToken);
-            return TypedResults.Created($"/v1/sales-orders/{order.Id}/status", shipped);
-        }, cancellationToken);
-    }
-
-    private static async Task<SalesOrderTracking> TrackingAsync(ErpDbContext db, SalesOrderEntity order, CancellationToken cancellationToken)
-    {
-        var shipments = await db.Shipments.AsNoTracking().Where(s => s.SalesOrderId == order.Id).ToListAsync(cancellationToken);
-        return new SalesOrderTracking(order.Id, order.Number, order.Status, order.CancellationReason,
-            shipments.OrderBy(s => s.Number).Select(EmbeddedMapping.ToContract).ToList(), order.UpdatedAt);
+        return await fulfilment.ShipAsync(erp.User, id, request, cancellationToken) is { } shipment
+            ? TypedResults.Created($"/v1/sales-orders/{id}/status", shipment)
+            : TypedResults.NotFound();
     }
 }

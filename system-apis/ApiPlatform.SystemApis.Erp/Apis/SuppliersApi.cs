@@ -1,13 +1,10 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Erp;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Erp.Connectors.Embedded;
-using ApiPlatform.SystemApis.Erp.Data;
+using ApiPlatform.SystemApis.Erp.Procurement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Erp.Apis;
 
@@ -24,29 +21,18 @@ public static class SuppliersApi
     }
 
     public static async Task<Ok<Page<Supplier>>> ListSuppliers(
-        [AsParameters] PageRequest page, [FromQuery] string? tenant, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
-    {
-        var resolved = erp.EmbeddedTenant(tenant);
-        var query = erp.Db.Suppliers.AsNoTracking().Where(s => resolved == null || s.Tenant == resolved);
-        return TypedResults.Ok(await query.OrderBy(s => s.Number).ToPageAsync(page, EmbeddedMapping.ToContract, cancellationToken));
-    }
+        [AsParameters] PageRequest page, [FromQuery] string? tenant, SupplierRegister suppliers, [AsParameters] ErpRequest erp, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await suppliers.ListAsync(erp.EmbeddedTenant(tenant), page, cancellationToken));
 
-    public static async Task<Results<Ok<Supplier>, NotFound>> GetSupplier(string id, [AsParameters] ErpRequest erp, CancellationToken cancellationToken) =>
-        await erp.Db.Suppliers.AsNoTracking().VisibleTo(erp.User).FirstOrDefaultAsync(s => s.Id == id, cancellationToken) is { } supplier
-            ? TypedResults.Ok(EmbeddedMapping.ToContract(supplier))
-            : TypedResults.NotFound();
+    public static async Task<Results<Ok<Supplier>, NotFound>> GetSupplier(
+        string id, SupplierRegister suppliers, [AsParameters] ErpRequest erp, CancellationToken cancellationToken) =>
+        await suppliers.GetAsync(erp.User, id, cancellationToken) is { } supplier ? TypedResults.Ok(supplier) : TypedResults.NotFound();
 
-    public static async Task<Created<Supplier>> CreateSupplier(CreateSupplierRequest request, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
+    public static async Task<Created<Supplier>> CreateSupplier(
+        CreateSupplierRequest request, SupplierRegister suppliers, [AsParameters] ErpRequest erp, CancellationToken cancellationToken)
     {
         erp.EmbeddedTenant(request.Tenant);
-        var id = Guid.NewGuid().ToString("N");
-        var supplier = new SupplierEntity
-        {
-            Id = $"sup-{id}", Tenant = request.Tenant, Number = $"V-{id[..10].ToUpperInvariant()}", Name = request.Name, Country = request.Country,
-            Currency = request.Currency, PaymentTermsDays = request.PaymentTermsDays,
-        };
-        erp.Db.Suppliers.Add(supplier);
-        await erp.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/v1/suppliers/{supplier.Id}", EmbeddedMapping.ToContract(supplier));
+        var supplier = await suppliers.CreateAsync(request, cancellationToken);
+        return TypedResults.Created($"/v1/suppliers/{supplier.Id}", supplier);
     }
 }

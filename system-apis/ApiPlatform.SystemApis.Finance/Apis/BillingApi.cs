@@ -78,8 +78,8 @@ public static class BillingApi
     public static int Limit(int? limit) => Math.Clamp(limit ?? 25, 1, 100);
 }
 
-/// <summary>What every billing handler needs: the caller, the billing connector router and the ledger's database.</summary>
-public sealed record BillingRequest(System.Security.Claims.ClaimsPrincipal User, ConnectorRouter<IBillingConnector> Connectors, Data.FinanceDbContext Db)
+/// <summary>What every billing handler needs: the caller and the billing connector router.</summary>
+public sealed record BillingRequest(System.Security.Claims.ClaimsPrincipal User, ConnectorRouter<IBillingConnector> Connectors)
 {
     public (IBillingConnector Connector, string Tenant) For(string tenant)
     {

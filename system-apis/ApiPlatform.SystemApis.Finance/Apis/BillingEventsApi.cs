@@ -2,7 +2,6 @@ using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.SystemApis.Finance.Billing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Finance.Apis;
 
@@ -22,14 +21,10 @@ public static class BillingEventsApi
     }
 
     public static async Task<Ok<CursorPage<BillingEvent>>> List(
-        string tenant, int? limit, string? cursor, [AsParameters] BillingRequest billing, CancellationToken cancellationToken)
+        string tenant, int? limit, string? cursor, [AsParameters] BillingRequest billing, BillingRecorder recorder, CancellationToken cancellationToken)
     {
         var (_, resolved) = billing.For(tenant);
-        var take = BillingApi.Limit(limit);
-        var events = await billing.Db.BillingEvents.AsNoTracking().Where(e => e.Tenant == resolved && (cursor == null || e.Id.CompareTo(cursor) > 0))
-            .OrderBy(e => e.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = events.Take(take).Select(FinanceMapping.ToContract).ToList();
-        return TypedResults.Ok(new CursorPage<BillingEvent>(items, events.Count > take ? items[^1].Id : null));
+        return TypedResults.Ok(await recorder.ListAsync(resolved, BillingApi.Limit(limit), cursor, cancellationToken));
     }
 
     public static async Task<Ok<List<BillingEvent>>> Sync(string tenant, [AsParameters] BillingRequest billing, BillingRecorder recorder, CancellationToken cancellationToken)

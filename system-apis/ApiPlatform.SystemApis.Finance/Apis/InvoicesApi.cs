@@ -1,19 +1,11 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Auth;
-using ApiPlatform.ServiceDefaults.Data;
-using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.ServiceDefaults.Validation;
-using ApiPlatform.SystemApis.Finance.Credit;
-using ApiPlatform.SystemApis.Finance.Data;
-using ApiPlatform.SystemApis.Finance.Ledger;
 using ApiPlatform.SystemApis.Finance.Receivables;
-using ApiPlatform.SystemApis.Finance.Tax;
 using ApiPlatform.VendorConnectors.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Finance.Apis;
 
@@ -31,61 +23,20 @@ public static class InvoicesApi
         return invoices;
     }
 
-    public static async Task<Results<Created<Invoice>, Ok<Invoice>, ProblemHttpResult>> Issue(
-        IssueInvoiceRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, [AsParameters] FinanceRequest finance,
-        TaxCalculator tax, GeneralLedger ledger, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<Created<Invoice>, Ok<Invoice>>> Issue(
+        IssueInvoiceRequest request, [FromHeader(Name = PlatformHeaders.IdempotencyKey)] string? idempotencyKey, InvoiceBook invoices,
+        [AsParameters] FinanceRequest finance, CancellationToken cancellationToken)
     {
         TenantScope.Resolve(finance.User, request.Tenant);
-        var client = finance.User.GetClientId() ?? "unknown";
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey;
-        Task<InvoiceEntity?> Earlier() =>
-            finance.Db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.CreatedBy == client && i.IdempotencyKey == key, cancellationToken);
-        if (await Earlier() is { } earlier)
-        {
-            return TypedResults.Ok(FinanceMapping.ToContract(earlier));
-        }
-        if (request.SalesOrderId is { } orderId
-            && await finance.Db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Tenant == request.Tenant && i.SalesOrderId == orderId && i.Status != InvoiceStatus.Void, cancellationToken) is { } billed)
-        {
-            return ProblemDetailsExtensions.Problem(409, ProblemTypes.Conflict, "Order already invoiced", $"Sales order {orderId} is billed by invoice {billed.Number}.");
-        }
-
-        var creditLine = await finance.Db.CreditAccounts.AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Tenant == request.Tenant && a.AccountId == request.AccountId, cancellationToken);
-        if (CreditExposure.CurrencyMismatch(creditLine, request.Currency) is { } mismatch)
-        {
-            return ProblemDetailsExtensions.Problem(422, ProblemTypes.BusinessRule, "Currency mismatch", mismatch);
-        }
-
-        var (jurisdiction, rates) = await tax.RatesAsync(request.ShipTo, cancellationToken);
-        var invoice = InvoiceFactory.Create(request, jurisdiction, rates, client, key, time.GetUtcNow());
-        finance.Db.Invoices.Add(invoice);
-        await ledger.PostAsync(invoice.Tenant, ledger.Today, $"Invoice {invoice.Number}", invoice.Currency,
-        [
-            (Accounts.Receivables, invoice.Total, 0m, invoice.AccountId),
-            (Accounts.ProductRevenue, 0m, invoice.Subtotal, null),
-            (Accounts.SalesTax, 0m, invoice.Tax, jurisdiction),
-        ], null, cancellationToken);
-        finance.Changes.Invoiced(invoice);
-        if (await finance.Db.SaveOrFindWinnerAsync(Earlier, cancellationToken) is { } concurrent)
-        {
-            return TypedResults.Ok(FinanceMapping.ToContract(concurrent));
-        }
-        return TypedResults.Created($"/v1/invoices/{invoice.Id}", FinanceMapping.ToContract(invoice));
+        var written = await invoices.IssueAsync(request, finance.Client, idempotencyKey, cancellationToken);
+        return written.Created ? TypedResults.Created($"/v1/invoices/{written.Record.Id}", written.Record) : TypedResults.Ok(written.Record);
     }
 
     public static async Task<Ok<Page<Invoice>>> List(
-        [AsParameters] PageRequest page, string? accountId, string? salesOrderId, InvoiceStatus? status, [FromQuery] string? tenant, [AsParameters] FinanceRequest finance,
-        CancellationToken cancellationToken)
-    {
-        var resolved = TenantScope.Resolve(finance.User, tenant);
-        var query = finance.Db.Invoices.AsNoTracking().Include(i => i.Lines).Where(i => (resolved == null || i.Tenant == resolved)
-            && (accountId == null || i.AccountId == accountId) && (salesOrderId == null || i.SalesOrderId == salesOrderId) && (status == null || i.Status == status));
-        return TypedResults.Ok(await query.OrderBy(i => i.Number).ToPageAsync(page, FinanceMapping.ToContract, cancellationToken));
-    }
+        [AsParameters] PageRequest page, string? accountId, string? salesOrderId, InvoiceStatus? status, [FromQuery] string? tenant, InvoiceBook invoices,
+        [AsParameters] FinanceRequest finance, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await invoices.ListAsync(TenantScope.Resolve(finance.User, tenant), accountId, salesOrderId, status, page, cancellationToken));
 
-    public static async Task<Results<Ok<Invoice>, NotFound>> Get(string id, [AsParameters] FinanceRequest finance, CancellationToken cancellationToken) =>
-        await finance.Db.Invoices.AsNoTracking().Include(i => i.Lines).VisibleTo(finance.User).FirstOrDefaultAsync(i => i.Id == id, cancellationToken) is { } invoice
-            ? TypedResults.Ok(FinanceMapping.ToContract(invoice))
-            : TypedResults.NotFound();
+    public static async Task<Results<Ok<Invoice>, NotFound>> Get(string id, InvoiceBook invoices, [AsParameters] FinanceRequest finance, CancellationToken cancellationToken) =>
+        await invoices.GetAsync(finance.User, id, cancellationToken) is { } invoice ? TypedResults.Ok(invoice) : TypedResults.NotFound();
 }

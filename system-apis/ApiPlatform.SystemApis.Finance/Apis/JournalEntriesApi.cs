@@ -1,13 +1,11 @@
 using ApiPlatform.Contracts;
 using ApiPlatform.Contracts.Finance;
 using ApiPlatform.ServiceDefaults.Apis;
-using ApiPlatform.ServiceDefaults.Data;
 using ApiPlatform.ServiceDefaults.Validation;
 using ApiPlatform.SystemApis.Finance.Ledger;
 using ApiPlatform.VendorConnectors.Routing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace ApiPlatform.SystemApis.Finance.Apis;
 
@@ -25,34 +23,21 @@ public static class JournalEntriesApi
     }
 
     public static async Task<Created<JournalEntry>> Post(
-        PostJournalEntryRequest request, [AsParameters] FinanceRequest finance, GeneralLedger ledger, CancellationToken cancellationToken)
+        PostJournalEntryRequest request, JournalBook journal, [AsParameters] FinanceRequest finance, CancellationToken cancellationToken)
     {
         TenantScope.Resolve(finance.User, request.Tenant);
-        var entry = await ledger.PostAsync(request.Tenant, request.PostingDate, request.Description, request.Currency,
-            request.Lines.Select(l => (l.AccountCode, l.Debit?.Amount ?? 0m, l.Credit?.Amount ?? 0m, l.Memo)).ToList(), null, cancellationToken);
-        await finance.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/v1/journal-entries/{entry.Id}", FinanceMapping.ToContract(entry));
+        var entry = await journal.PostAsync(request, cancellationToken);
+        return TypedResults.Created($"/v1/journal-entries/{entry.Id}", entry);
     }
 
     public static async Task<Ok<Page<JournalEntry>>> List(
-        [AsParameters] PageRequest page, string? period, string? originSystem, [FromQuery] string? tenant, [AsParameters] FinanceRequest finance,
-        CancellationToken cancellationToken)
-    {
-        var resolved = TenantScope.Resolve(finance.User, tenant);
-        var query = finance.Db.JournalEntries.AsNoTracking().Where(e => (resolved == null || e.Tenant == resolved) && (originSystem == null || e.OriginSystem == originSystem));
-        if (Period.TryParse(period, out var first, out var last))
-        {
-            query = query.Where(e => e.PostingDate >= first && e.PostingDate <= last);
-        }
-        return TypedResults.Ok(await query.OrderBy(e => e.Number).ToPageAsync(page, FinanceMapping.ToContract, cancellationToken));
-    }
+        [AsParameters] PageRequest page, string? period, string? originSystem, [FromQuery] string? tenant, JournalBook journal, [AsParameters] FinanceRequest finance,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await journal.ListAsync(TenantScope.Resolve(finance.User, tenant), period, originSystem, page, cancellationToken));
 
-    public static async Task<Results<Ok<JournalEntry>, NotFound>> Get(string id, [AsParameters] FinanceRequest finance, CancellationToken cancellationToken) =>
-        await finance.Db.JournalEntries.AsNoTracking().VisibleTo(finance.User).FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is { } entry
-            ? TypedResults.Ok(FinanceMapping.ToContract(entry))
-            : TypedResults.NotFound();
+    public static async Task<Results<Ok<JournalEntry>, NotFound>> Get(string id, JournalBook journal, [AsParameters] FinanceRequest finance, CancellationToken cancellationToken) =>
+        await journal.GetAsync(finance.User, id, cancellationToken) is { } entry ? TypedResults.Ok(entry) : TypedResults.NotFound();
 
-    public static async Task<Ok<List<LedgerAccount>>> ListAccounts([AsParameters] FinanceRequest finance, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await finance.Db.LedgerAccounts.AsNoTracking().OrderBy(a => a.Code).ToListAsync(cancellationToken))
-            .ConvertAll(a => new LedgerAccount(a.Code, a.Name, a.Type)));
+    public static async Task<Ok<List<LedgerAccount>>> ListAccounts(JournalBook journal, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await journal.AccountsAsync(cancellationToken));
 }

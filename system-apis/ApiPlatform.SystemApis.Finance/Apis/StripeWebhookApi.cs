@@ -4,7 +4,6 @@ using ApiPlatform.ServiceDefaults.Errors;
 using ApiPlatform.SystemApis.Finance.Billing;
 using ApiPlatform.SystemApis.Finance.Connectors;
 using ApiPlatform.SystemApis.Finance.Connectors.Stripe;
-using ApiPlatform.SystemApis.Finance.Data;
 using ApiPlatform.VendorConnectors.Routing;
 using ApiPlatform.VendorConnectors.Upstream;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,7 +28,7 @@ public static class StripeWebhookApi
     }
 
     public static async Task<Results<Ok, ProblemHttpResult>> Receive(
-        string tenant, HttpRequest request, IOptionsMonitor<ConnectorRoutingOptions> routing, IServiceProvider services, BillingRecorder recorder, FinanceDbContext db,
+        string tenant, HttpRequest request, IOptionsMonitor<ConnectorRoutingOptions> routing, IServiceProvider services, BillingRecorder recorder,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (routing.Get(FinanceConnectorRegistration.BillingSection).KindFor(tenant) != StripeBillingConnector.SystemName)
@@ -61,8 +60,7 @@ public static class StripeWebhookApi
             catch (DbUpdateException)
             {
                 // Stripe delivered the same event twice at once: the other delivery recorded it, or the error is real.
-                if (!await db.BillingEvents.AsNoTracking().AnyAsync(
-                        e => e.Tenant == tenant && e.SourceSystem == billingEvent.Source.System && e.SourceId == billingEvent.Source.ExternalId, cancellationToken))
+                if (!await recorder.IsRecordedAsync(tenant, billingEvent.Source, cancellationToken))
                 {
                     throw;
                 }
