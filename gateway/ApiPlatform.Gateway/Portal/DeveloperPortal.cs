@@ -27,8 +27,17 @@ internal static class DeveloperPortal
         var catalog = app.Services.GetRequiredService<ApiCatalog>();
         var lifecycles = app.Services.GetRequiredService<ApiLifecycleRegistry>();
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        // Branched so that only portal requests meet the Swagger UI middleware, not every proxied call.
-        app.Map(BasePath + "/swagger", swagger => swagger.Use(Assets.WithPolicy).UseSwaggerUI(options =>
+        // Branched so that only portal requests meet the Swagger UI middleware, not every proxied call; and built at the
+        // first portal request, so that a gateway nobody browses never loads Swagger UI and the static-file middleware.
+        app.Map(BasePath + "/swagger", swagger =>
+        {
+            var ui = new Lazy<RequestDelegate>(() => SwaggerUi(swagger.New(), catalog, lifecycles, now));
+            swagger.Use(Assets.WithPolicy).Run(context => ui.Value(context));
+        });
+    }
+
+    private static RequestDelegate SwaggerUi(IApplicationBuilder swagger, ApiCatalog catalog, ApiLifecycleRegistry lifecycles,
+        DateTimeOffset now) => swagger.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "";
             options.DocumentTitle = "ApiPlatform APIs";
@@ -40,6 +49,5 @@ internal static class DeveloperPortal
                     options.SwaggerEndpoint($"/catalog/apis/{api.Name}/v{version.Major}/openapi.json", $"{api.Name} v{version.Major}");
                 }
             }
-        }));
-    }
+        }).Build();
 }
