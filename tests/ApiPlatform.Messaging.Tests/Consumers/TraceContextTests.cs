@@ -42,7 +42,11 @@ public sealed class TraceContextTests
 
         var effect = Assert.Single(await service.EffectsAsync());
         Assert.Equal(producerTrace.ToHexString(), effect.TraceId);
-        var processing = Assert.Single(consumed, a => a.TraceId == producerTrace && a.DisplayName == "proof.order.placed.v1 process");
+        // The listener sees every test's messaging activities (the suite runs classes in parallel), so it is read
+        // under the same lock it is written under.
+        Activity[] seen;
+        lock (consumed) { seen = consumed.ToArray(); }
+        var processing = Assert.Single(seen, a => a.TraceId == producerTrace && a.DisplayName == "proof.order.placed.v1 process");
         Assert.Equal("vendor=abc", processing.TraceStateString);
     }
 }
