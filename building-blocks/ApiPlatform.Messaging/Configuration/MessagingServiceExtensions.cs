@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -44,7 +45,8 @@ internal static class MessagingServiceExtensions
             services.TryAddSingleton<IMessageTransport>(provider => new RedisStreamsTransport(
                 provider.GetRequiredService<IConnectionMultiplexer>(),
                 provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RedisKeyPrefix,
-                provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<ILogger<RedisStreamsTransport>>()));
             return;
         }
         services.TryAddSingleton<IMessageTransport>(provider =>

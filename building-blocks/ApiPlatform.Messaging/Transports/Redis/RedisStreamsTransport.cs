@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace ApiPlatform.Messaging.Transports.Redis;
@@ -10,11 +12,16 @@ namespace ApiPlatform.Messaging.Transports.Redis;
 /// channel named like the stream, which wakes the consumers of the topic subscribed to it; a notification lost (while
 /// reconnecting, say) costs a consumer no more than its poll interval.
 /// </summary>
-public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string keyPrefix, TimeProvider clock) : IMessageTransport
+public sealed partial class RedisStreamsTransport(
+    IConnectionMultiplexer redis, string keyPrefix, TimeProvider clock, ILogger<RedisStreamsTransport>? logger = null) : IMessageTransport
 {
     private const string BodyField = "event";
 
+    /// <summary>How long a failed subscription stays in place, unused, before a consumer's next wait subscribes again.</summary>
+    internal static readonly TimeSpan ResubscribeAfter = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, PublishSignal> signals = new();
+    private readonly ILogger logger = (ILogger?)logger ?? NullLogger.Instance;
 
     private IDatabase Database => redis.GetDatabase();
 
@@ -104,10 +111,32 @@ public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string k
     private PublishSignal Subscribe(string topic)
     {
         var signal = new PublishSignal();
-        // Not awaited: until the subscription is in place the consumer polls, as it does whenever Redis is away.
-        _ = redis.GetSubscriber().SubscribeAsync(Channel(Key(topic)), (_, _) => signal.Notify())
-            .ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        var channel = Channel(Key(topic));
+        Action<RedisChannel, RedisValue> notify = (_, _) => signal.Notify();
+        // Not awaited: until the subscription is in place the consumer polls, as it does whenever Redis is away. Once in
+        // place, the client renews it after a reconnect by itself; one that failed (Redis unreachable at the first
+        // attempt, or a user without permission for the channel) is forgotten after a pause, so that a later
+        // WhenPublished subscribes again.
+        _ = redis.GetSubscriber().SubscribeAsync(channel, notify)
+            .ContinueWith(t => ForgetAsync(topic, signal, channel, notify, t.Exception!), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return signal;
+    }
+
+    private async Task ForgetAsync(
+        string topic, PublishSignal signal, RedisChannel channel, Action<RedisChannel, RedisValue> notify, AggregateException failure)
+    {
+        LogSubscribeFailed(failure.GetBaseException(), topic);
+        try
+        {
+            // The client keeps a refused subscription's handler in its own table: without this, it would stay beside the next one.
+            await redis.GetSubscriber().UnsubscribeAsync(channel, notify);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+        }
+        await Task.Delay(ResubscribeAfter, clock);
+        signals.TryRemove(new KeyValuePair<string, PublishSignal>(topic, signal));
     }
 
     private async Task<Dictionary<string, int>> DeliveryCountsAsync(
@@ -117,4 +146,7 @@ public sealed class RedisStreamsTransport(IConnectionMultiplexer redis, string k
             .WaitAsync(cancellationToken);
         return pending.ToDictionary(p => p.MessageId.ToString(), p => p.DeliveryCount);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Subscribing to the publishes of topic {Topic} failed; its consumers poll until a later attempt succeeds")]
+    private partial void LogSubscribeFailed(Exception exception, string topic);
 }
