@@ -10,7 +10,9 @@ namespace ApiPlatform.Messaging.Consumers;
 /// <summary>
 /// Applies a batch of first deliveries in one database transaction: each event still gets its own scope and DbContext
 /// (so handlers see what earlier events wrote), but the batch commits once. A failing handler rolls the whole batch
-/// back; the worker then retries that event on its own and applies the others again without it.
+/// back; the worker then retries that event on its own and applies the others again without it. Saves in a batch
+/// take no savepoint (two round trips per event saved); an event during which any save failed rolls the batch back
+/// too, even when its handler caught the failure, and is applied on its own, where a savepoint undoes a failed save.
 /// </summary>
 internal sealed class BatchProcessor<TContext>(IServiceScopeFactory scopes, TimeProvider clock) where TContext : DbContext
 {
@@ -33,9 +35,13 @@ internal sealed class BatchProcessor<TContext>(IServiceScopeFactory scopes, Time
                 {
                     await ApplyAsync(batch[i].Event, batch[i].Handler, database.Database.GetDbConnection(), transaction, cancellationToken);
                 }
+                catch (SaveFailedException ex)
+                {
+                    throw new BatchItemException(i, ex.InnerException ?? ex, needsOwnTransaction: true);
+                }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    throw new BatchItemException(i, ex);
+                    throw new BatchItemException(i, ex, needsOwnTransaction: false);
                 }
                 applied[i] = true;
             }
@@ -52,19 +58,39 @@ internal sealed class BatchProcessor<TContext>(IServiceScopeFactory scopes, Time
         var database = scope.ServiceProvider.GetRequiredService<TContext>();
         database.Database.SetDbConnection(connection, contextOwnsConnection: false);
         await database.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        using (MessagingTelemetry.StartProcessing(cloudEvent, handler.Group))
+        // SaveChanges inside a transaction it did not begin wraps itself in a savepoint: two more round trips per event.
+        // Without one a failed save leaves its partial writes in the transaction, so any failed save sends the event
+        // to its own transaction (SaveFailedException), whether or not the handler caught it.
+        database.Database.AutoSavepointsEnabled = false;
+        var saveFailed = false;
+        database.SaveChangesFailed += (_, _) => saveFailed = true;
+        try
         {
-            var context = new EventContext(cloudEvent.Id, cloudEvent.Type, cloudEvent.Source, cloudEvent.Subject,
-                cloudEvent.Tenant, cloudEvent.Time, handler.Group, 1) { CorrelationId = cloudEvent.CorrelationId };
-            await handler.InvokeAsync(scope.ServiceProvider, cloudEvent, context, cancellationToken);
+            using (MessagingTelemetry.StartProcessing(cloudEvent, handler.Group))
+            {
+                var context = new EventContext(cloudEvent.Id, cloudEvent.Type, cloudEvent.Source, cloudEvent.Subject,
+                    cloudEvent.Tenant, cloudEvent.Time, handler.Group, 1) { CorrelationId = cloudEvent.CorrelationId };
+                await handler.InvokeAsync(scope.ServiceProvider, cloudEvent, context, cancellationToken);
+            }
+            database.Set<InboxMessage>().Add(new InboxMessage
+            {
+                EventId = cloudEvent.Id,
+                Group = handler.Group,
+                Type = cloudEvent.Type,
+                ProcessedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+            });
+            await database.SaveChangesAsync(cancellationToken);
         }
-        database.Set<InboxMessage>().Add(new InboxMessage
+        catch (Exception ex) when (saveFailed && !cancellationToken.IsCancellationRequested)
         {
-            EventId = cloudEvent.Id,
-            Group = handler.Group,
-            Type = cloudEvent.Type,
-            ProcessedAt = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        });
-        await database.SaveChangesAsync(cancellationToken);
+            throw new SaveFailedException(ex);
+        }
+        if (saveFailed)
+        {
+            throw new SaveFailedException(null);
+        }
     }
+
+    private sealed class SaveFailedException(Exception? inner)
+        : Exception("A save failed while the event was applied in a batch; it is applied on its own.", inner);
 }

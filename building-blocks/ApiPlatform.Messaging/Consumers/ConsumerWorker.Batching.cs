@@ -25,6 +25,20 @@ internal sealed partial class ConsumerWorker<TContext>
                 Complete(batch[i]);
             }
         }
+        catch (BatchItemException failed) when (failed.NeedsOwnTransaction && !cancellationToken.IsCancellationRequested)
+        {
+            // Not a failure yet: the events before it go again as a batch, it on its own, then the events after it, so
+            // its subject's order holds (the rest start only once it is done or waits for a retry).
+            var before = batch.Take(failed.Index).ToList();
+            var item = batch[failed.Index];
+            var after = batch.Skip(failed.Index + 1).ToList();
+            batch.Clear();
+            batch.AddRange(before);
+            await ApplyBatchAsync(batch, cancellationToken);
+            await HandleAsync(item, cancellationToken);
+            batch.AddRange(after.Where(queue.TryStart));
+            await ApplyBatchAsync(batch, cancellationToken);
+        }
         catch (BatchItemException failed) when (!cancellationToken.IsCancellationRequested)
         {
             var rest = batch.Where((_, i) => i != failed.Index).ToList();

@@ -10,17 +10,20 @@ using Microsoft.Extensions.Time.Testing;
 namespace ApiPlatform.Messaging.Tests.Infrastructure;
 
 /// <summary>
-/// One service (SQLite database, embedded transport) built but not started, so a test drives its relay and workers
-/// pass by pass on a <see cref="FakeTimeProvider"/> instead of sleeping.
+/// One service (SQLite database and embedded transport, or PostgreSQL and Redis Streams) built but not started, so a
+/// test drives its relay and workers pass by pass on a <see cref="FakeTimeProvider"/> instead of sleeping.
 /// </summary>
 internal sealed class ServiceUnderTest : IAsyncDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly TempDirectory directory;
 
-    private ServiceUnderTest(Action<MessagingBuilder> messaging, IReadOnlyDictionary<string, string?>? settings)
+    private ServiceUnderTest(
+        TempDirectory directory, TestDatabase database, TestTransport transport, Action<MessagingBuilder> messaging,
+        IReadOnlyDictionary<string, string?>? settings)
     {
-        Database = TestDatabase.Sqlite(directory.File("service.db"));
-        Transport = TestTransport.Embedded(directory);
+        this.directory = directory;
+        Database = database;
+        Transport = transport;
         Host = ProofHost.Build([Database.Settings, Transport.Settings, settings ?? new Dictionary<string, string?>()], messaging,
             services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -41,9 +44,13 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     public OutboxRelay<ProofDbContext> Relay => Services.GetRequiredService<OutboxRelay<ProofDbContext>>();
 
-    public static async Task<ServiceUnderTest> CreateAsync(Action<MessagingBuilder> messaging, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ServiceUnderTest> CreateAsync(
+        Action<MessagingBuilder> messaging, IReadOnlyDictionary<string, string?>? settings = null, Engine engine = Engine.Embedded)
     {
-        var service = new ServiceUnderTest(messaging, settings);
+        TestEnvironment.Require(engine);
+        var directory = new TempDirectory();
+        var database = await TestDatabase.CreateAsync(engine, directory, "service");
+        var service = new ServiceUnderTest(directory, database, TestTransport.Create(engine, directory), messaging, settings);
         await service.Database.CreateSchemaAsync();
         return service;
     }
@@ -62,6 +69,7 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     {
         Host.Dispose();
         await Transport.DisposeAsync();
+        await Database.DisposeAsync();
         directory.Dispose();
     }
 }
