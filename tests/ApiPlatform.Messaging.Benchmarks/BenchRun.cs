@@ -67,6 +67,7 @@ public static class BenchRun
         context.Database.EnsureCreated();
         if (engine.Database == "sqlite")
         {
+            // What a service's DatabaseInitializer does to its SQLite file (the benchmark's context has no migrations).
             context.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL;");
         }
         return host;

@@ -22,6 +22,12 @@ if (redis is not null && postgres is not null)
     engines.Add(new("PostgreSQL + Redis Streams", "postgres", "redis", postgres, redis));
 }
 
+// BENCH_ENGINES=postgres (a part of an engine's name, case-insensitive) keeps only the matching rows, for profiling one.
+if (Environment.GetEnvironmentVariable("BENCH_ENGINES") is { Length: > 0 } only)
+{
+    engines.RemoveAll(e => !e.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
+}
+
 var directory = Directory.CreateTempSubdirectory("apiplatform-bench-").FullName;
 Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
 if (events > 0)

@@ -39,7 +39,9 @@ internal sealed class EmbeddedDatabase(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;", cancellationToken);
+        // synchronous FULL (SQLite's default, spelled out): with NORMAL a power loss could take back an append whose
+        // outbox row the producer's database, already synced, records as published, and the event would be lost.
+        await ExecuteAsync(connection, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;", cancellationToken);
         if (!ready)
         {
             await CreateSchemaAsync(connection, cancellationToken);
