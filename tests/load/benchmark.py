@@ -200,6 +200,9 @@ def main():
                         {**platform, "ASPNETCORE_ENVIRONMENT": "Development",
                          "Kestrel__Certificates__Default__Path": certificate, "Kestrel__Certificates__Default__KeyPath": key,
                          "Database__DataDirectory": os.path.join(WORK, "identity-data")}, cwd=os.path.join(builds, "identity"))
+        # The gateway starts once the token server answers, so its first active health probe of the identity cluster
+        # (and its first JWKS fetch) find it listening, as in a deployment that orders its rollout.
+        wait_http(url["identity"] + "/health/live", context=trust)
         def start_gateway(name, settings):
             # A variant may name another published gateway folder with the pseudo-setting "__build".
             folder = settings.pop("__build", os.path.join(builds, "gateway"))
@@ -227,7 +230,6 @@ def main():
         with open(os.path.join(WORK, "nginx.conf"), "w") as f:
             f.write(nginx_config(ports["nginx"], ports["backend"]))
         nginx = processes.start("nginx", ["nginx", "-c", os.path.join(WORK, "nginx.conf")])
-        wait_http(url["identity"] + "/health/live", context=trust)
         for name in ("backend", "yarp", "yarp-inline", "gateway", "nginx", *variants):
             wait_http(url[name] + "/health/live" if name in ("gateway", *variants) else url[name] + "/system/crm/v1/accounts"
                       if name in ("yarp", "yarp-inline", "nginx") else url[name] + "/v1/accounts")
