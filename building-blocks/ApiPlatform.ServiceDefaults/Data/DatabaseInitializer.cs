@@ -37,7 +37,7 @@ internal sealed class DatabaseInitializer<TContext>(
             // Write-ahead logging: readers no longer block the writer (requests, the outbox relay and the consumers share
             // the file), and a commit costs one sync of the log instead of the rollback journal's several. Durability is
             // unchanged: synchronous stays FULL, so a commit is on disk before it returns. The mode belongs to the file,
-            // so setting it here once holds for every later connection (docs/messaging.md, Throughput).
+            // so setting it here once holds for every later connection (docs/migrations.md).
             await database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
         var migrations = database.GetMigrations().ToList();

@@ -117,9 +117,17 @@ public sealed partial class RedisStreamsTransport(
         // place, the client renews it after a reconnect by itself; one that failed (Redis unreachable at the first
         // attempt, or a user without permission for the channel) is forgotten after a pause, so that a later
         // WhenPublished subscribes again.
-        _ = redis.GetSubscriber().SubscribeAsync(channel, notify)
-            .ContinueWith(t => ForgetAsync(topic, signal, channel, notify, t.Exception!), CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        Task subscribing;
+        try
+        {
+            subscribing = redis.GetSubscriber().SubscribeAsync(channel, notify);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            subscribing = Task.FromException(ex);
+        }
+        _ = subscribing.ContinueWith(t => ForgetAsync(topic, signal, channel, notify, t.Exception!), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return signal;
     }
 
@@ -132,7 +140,7 @@ public sealed partial class RedisStreamsTransport(
             // The client keeps a refused subscription's handler in its own table: without this, it would stay beside the next one.
             await redis.GetSubscriber().UnsubscribeAsync(channel, notify);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
         }
         await Task.Delay(ResubscribeAfter, clock);
