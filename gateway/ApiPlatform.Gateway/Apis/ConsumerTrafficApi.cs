@@ -22,22 +22,12 @@ internal static class ConsumerTrafficApi
         string api, int major, DateTimeOffset? from, DateTimeOffset? to, int? stepMinutes, ApiCatalog catalog, IConsumerSloStore store,
         ConsumerSloRecorder recorder, IOptions<GatewayOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var definition = catalog.FindApi(api);
-        if (definition?.FindVersion(major) is null)
+        if (MeasuredWindow.TryResolve(catalog, api, major, from, to, time.GetUtcNow(), ConsumerTrafficWindow.Default,
+                ConsumerTrafficWindow.Max, $"{ConsumerTrafficWindow.Max.TotalHours:0} hours", out var window) is { } problem)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found",
-                $"The catalog has no version v{major} of '{api}'.");
+            return problem;
         }
-
-        var end = to ?? time.GetUtcNow();
-        var start = from ?? end - ConsumerTrafficWindow.Default;
-        if (end <= start || end - start > ConsumerTrafficWindow.Max)
-        {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The window is invalid",
-                $"'to' must be after 'from', at most {ConsumerTrafficWindow.Max.TotalHours:0} hours later.");
-        }
-        // Whole minutes, as for SLO compliance: the one holding 'from' up to and including the one holding 'to'.
-        var (first, last) = (start.ToUnixTimeSeconds() / 60, end.ToUnixTimeSeconds() / 60 + 1);
+        var (definition, start, end, first, last) = window;
         var step = stepMinutes ?? (int)Math.Max(1, (last - first + DefaultPoints - 1) / DefaultPoints);
         var points = (last - first + step - 1) / Math.Max(step, 1);
         if (step < 1 || points > ConsumerTrafficWindow.MaxPoints)
@@ -82,7 +72,7 @@ internal static class ConsumerTrafficApi
                     total.Add(point);
                 }
             }
-            double? availability = total.Requests == 0 ? null : Math.Round(100.0 * (total.Requests - total.ServerErrors) / total.Requests, 4);
+            var availability = total.AvailabilityPercent();
             return new ConsumerTrafficSeries(consumer.Key, total.Requests, total.ServerErrors, availability, total.P99Ms(), series);
         });
         return TypedResults.Ok(new ConsumerTraffic(api, major, start, end, step, definition.Slo.Availability, definition.Slo.LatencyP99Ms,

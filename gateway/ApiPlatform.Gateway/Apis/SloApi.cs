@@ -1,7 +1,6 @@
 using ApiPlatform.Catalog;
 using ApiPlatform.Gateway.Slo;
 using ApiPlatform.ServiceDefaults.Auth;
-using ApiPlatform.ServiceDefaults.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ApiPlatform.Gateway.Apis;
@@ -19,23 +18,13 @@ internal static class SloApi
         string api, int major, DateTimeOffset? from, DateTimeOffset? to, ApiCatalog catalog, ISloStore store, SloRecorder recorder, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var definition = catalog.FindApi(api);
-        if (definition?.FindVersion(major) is null)
+        if (MeasuredWindow.TryResolve(catalog, api, major, from, to, time.GetUtcNow(), SloWindow.Default, SloWindow.Max,
+                $"{SloWindow.Max.TotalDays:0} days", out var window) is { } problem)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found",
-                $"The catalog has no version v{major} of '{api}'.");
+            return problem;
         }
+        var (definition, start, end, first, last) = window;
 
-        var end = to ?? time.GetUtcNow();
-        var start = from ?? end - SloWindow.Default;
-        if (end <= start || end - start > SloWindow.Max)
-        {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "The window is invalid",
-                $"'to' must be after 'from', at most {SloWindow.Max.TotalDays:0} days later.");
-        }
-
-        // Whole minutes: the one holding 'from' up to and including the one holding 'to'.
-        var (first, last) = (start.ToUnixTimeSeconds() / 60, end.ToUnixTimeSeconds() / 60 + 1);
         // Under the flush gate: counts a flush has taken from memory are in the store by the time it is read.
         await recorder.FlushGate.WaitAsync(cancellationToken);
         SloCounter measured;
@@ -50,7 +39,7 @@ internal static class SloApi
         }
 
         var slo = definition.Slo;
-        double? availability = measured.Requests == 0 ? null : Math.Round(100.0 * (measured.Requests - measured.ServerErrors) / measured.Requests, 4);
+        var availability = measured.AvailabilityPercent();
         var p99 = measured.P99Ms();
         bool? availabilityMet = availability is { } a ? a >= slo.Availability : null;
         bool? latencyMet = p99 is { } p ? p <= slo.LatencyP99Ms : null;

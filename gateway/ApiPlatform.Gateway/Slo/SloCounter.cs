@@ -47,6 +47,13 @@ internal sealed class SloCounter
         }
     }
 
+    /// <summary>The share of requests that were not server errors, in percent to four places; null without requests.</summary>
+    public double? AvailabilityPercent()
+    {
+        var total = Requests;
+        return total == 0 ? null : Math.Round(100.0 * (total - ServerErrors) / total, 4);
+    }
+
     /// <summary>The upper bound of the bucket holding the p99 by nearest rank; the last bound for the slowest; null without requests.</summary>
     public int? P99Ms()
     {
