@@ -37,17 +37,43 @@ public sealed class PlatformHost : IAsyncDisposable
         PlatformSettings settings, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default,
         Action<string, IServiceCollection>? services = null)
     {
-        var host = new PlatformHost(settings);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await host.StartAllAsync(logging, services, cancellationToken);
-            return host;
+            var host = new PlatformHost(settings);
+            try
+            {
+                await host.StartAllAsync(logging, services, cancellationToken);
+                return host;
+            }
+            catch (Exception e) when (attempt < 3 && host.ChoosesPorts && IsAddressInUse(e))
+            {
+                // A port this host chose was free when chosen and taken before its service bound it (another process
+                // chose it too): start again on ports chosen anew. A port the settings fix is never chosen anew.
+                await host.DisposeAsync();
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
         }
-        catch
+    }
+
+    /// <summary>Whether some port is left to this host to choose (0 in the settings).</summary>
+    private bool ChoosesPorts =>
+        new Uri(Settings.PublicUrl).Port == 0 || Settings.EmbeddedRedisPort == 0 || Settings.Ports.Values.Any(p => p == 0);
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
         {
-            await host.DisposeAsync();
-            throw;
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+                || e is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                return true;
+            }
         }
+        return false;
     }
 
     /// <summary>Stops one service, as if its process had died (for tests of how the others degrade).</summary>
@@ -76,16 +102,27 @@ public sealed class PlatformHost : IAsyncDisposable
     public async Task<Uri> StartReplicaAsync(string name, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken = default)
     {
         var definition = PlatformServices.All.Single(d => d.Name == name);
-        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var configuration = new Dictionary<string, string?>(configurations[name]);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
         }
-        var app = ServiceConfiguration.Build(definition, Settings, configuration, url, logging, serviceHook);
-        await app.StartAsync(cancellationToken);
-        running.Add(($"{name}#{running.Count(r => r.Name.StartsWith(name + "#", StringComparison.Ordinal)) + 2}", app));
-        return url;
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var app = ServiceConfiguration.Build(definition, Settings, configuration, url, logging, serviceHook);
+            try
+            {
+                await StartOrStopAsync(app, cancellationToken);
+            }
+            catch (Exception e) when (attempt < 3 && IsAddressInUse(e))
+            {
+                // Taken since it was chosen: choose another.
+                continue;
+            }
+            running.Add(($"{name}#{running.Count(r => r.Name.StartsWith(name + "#", StringComparison.Ordinal)) + 2}", app));
+            return url;
+        }
     }
 
     private async Task StartAllAsync(Action<ILoggingBuilder>? logging, Action<string, IServiceCollection>? services, CancellationToken cancellationToken)
@@ -113,8 +150,33 @@ public sealed class PlatformHost : IAsyncDisposable
             var configuration = ServiceConfiguration.For(definition, this, issuer, serviceSecrets);
             configurations[definition.Name] = configuration;
             var app = ServiceConfiguration.Build(definition, Settings, configuration, Urls[definition.Name], logging, services);
-            await app.StartAsync(cancellationToken);
+            await StartOrStopAsync(app, cancellationToken);
             running.Add((definition.Name, app));
+        }
+    }
+
+    /// <summary>
+    /// Starts a service; if it fails (its port taken, say), stops what it started before failing (its hosted services
+    /// start before its server binds), so that a failed start leaves no worker of it running.
+    /// </summary>
+    private static async Task StartOrStopAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            try
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // Stopping what half started may fail too; the start's failure is the one to report.
+            }
+            await app.DisposeAsync();
+            throw;
         }
     }
 

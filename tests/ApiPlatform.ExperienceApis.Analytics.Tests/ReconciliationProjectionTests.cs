@@ -90,6 +90,26 @@ public sealed class ReconciliationProjectionTests : IAsyncLifetime
         Assert.Equal(3, await host.QueryAsync(db => db.ReconciliationEvents.CountAsync(e => e.Tenant == tenant)));
     }
 
+    [Fact]
+    public async Task An_exception_resolved_before_its_opening_arrives_stays_resolved()
+    {
+        // Live events and a rebuild's replay interleave, and a retried event comes late: the resolution can be applied
+        // before the opening it closes.
+        var tenant = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var story = new OrderStory(tenant);
+        var opened = new ReconciliationExceptionOpened("rex-late-" + story.OrderRequestId, tenant, "2026-11", ExceptionKind.AmountMismatch,
+            [new DocumentReference("erp", "sales-order", story.SalesOrderId)], new Money(100m, "EUR"), "Short by 100.00 EUR.", false,
+            "run-" + tenant, T0);
+        await host.PublishAsync(new ReconciliationExceptionResolved(opened.ExceptionId, tenant, opened.Period, opened.Kind, opened.Documents,
+            "finance-app", "Price agreed by phone", T0.AddHours(1)));
+        await host.PublishAsync(opened);
+
+        var kpis = await EventuallyKpisAsync(tenant, k => k.Exceptions.Sum(e => e.Opened + e.Resolved) == 2);
+
+        Assert.Equal([new ReconciliationKindKpis("AmountMismatch", 1, 0, 1, 0, 0)], kpis.Exceptions);
+        Assert.Equal([new AmountInException("EUR", 100m, 0m)], kpis.Amounts);
+    }
+
     /// <summary>A run that finds the order's invoice 100 EUR short (resolved later) and 50 EUR of a payment not applied.</summary>
     private async Task<List<Messaging.Envelope.CloudEvent>> PublishRunAsync(OrderStory story)
     {

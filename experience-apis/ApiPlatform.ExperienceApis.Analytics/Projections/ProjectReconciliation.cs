@@ -8,8 +8,9 @@ namespace ApiPlatform.ExperienceApis.Analytics.Projections;
 
 /// <summary>
 /// Reconciliation's events: each completed run and each change of an exception as a row keyed by its event id (for the
-/// KPIs), the exception's latest state (open or not, its amount), and a timeline entry on the sales order or invoice it
-/// concerns, so the exception shows on that business transaction's timeline.
+/// KPIs), the exception's latest state (open or not, its amount; the latest event wins whatever order they arrive in),
+/// and a timeline entry on the sales order or invoice it concerns, so the exception shows on that business transaction's
+/// timeline.
 /// </summary>
 internal sealed class ProjectReconciliation(AnalyticsDbContext db, TransactionProjector projector) :
     IEventHandler<ReconciliationRunCompleted>, IEventHandler<ReconciliationExceptionOpened>,
@@ -43,6 +44,11 @@ internal sealed class ProjectReconciliation(AnalyticsDbContext db, TransactionPr
         {
             (exception.Open, exception.Amount, exception.Currency, exception.ChangedAt) = (true, e.Amount.Amount, e.Amount.Currency, at);
         }
+        else if (exception.Currency.Length == 0)
+        {
+            // Closed by a later event that arrived first: it stays closed, and now has the amount it was opened with.
+            (exception.Amount, exception.Currency) = (e.Amount.Amount, e.Amount.Currency);
+        }
         OnTimeline(e.Documents, e.Tenant, context, e.OpenedAt,
             string.Create(CultureInfo.InvariantCulture, $"reconciliation exception {action}: {e.Kind}, {e.Amount.Amount:0.00} {e.Amount.Currency} ({e.Detail})"));
     }
@@ -61,7 +67,17 @@ internal sealed class ProjectReconciliation(AnalyticsDbContext db, TransactionPr
     {
         var at = when.ToUnixTimeMilliseconds();
         Record(id, tenant, period, kind, action, null, null, context, at);
-        if (await db.ReconciliationExceptions.FindAsync([id], cancellationToken) is { } exception && at >= exception.ChangedAt)
+        var exception = await db.ReconciliationExceptions.FindAsync([id], cancellationToken);
+        if (exception is null)
+        {
+            // Its opening has not been applied yet (events of a rebuild's replay and live ones can interleave, and a
+            // retried event comes late): record it closed as of now, so that the earlier opening cannot reopen it.
+            db.ReconciliationExceptions.Add(new ReconciliationExceptionEntity
+            {
+                Id = id, Tenant = tenant, Period = period, Kind = kind.ToString(), Open = false, Amount = 0, Currency = "", ChangedAt = at,
+            });
+        }
+        else if (at >= exception.ChangedAt)
         {
             (exception.Open, exception.ChangedAt) = (false, at);
         }

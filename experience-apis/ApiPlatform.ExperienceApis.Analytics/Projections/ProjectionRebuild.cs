@@ -8,7 +8,8 @@ namespace ApiPlatform.ExperienceApis.Analytics.Projections;
 /// <summary>
 /// Rebuilds the read model from the retained event streams: clears it and the projection's inbox in one transaction,
 /// then moves the consumer group back to the start of every topic it reads. An event applied between the two steps
-/// keeps its inbox row, so its replay is a duplicate: nothing is counted twice.
+/// keeps its inbox row, so its replay is a duplicate: nothing is counted twice. Such an event is applied before the
+/// replayed ones that precede it, so every projection sets state by the events' own times, not by arrival.
 /// </summary>
 internal sealed class ProjectionRebuild(AnalyticsDbContext db, IMessageTransport transport)
 {
