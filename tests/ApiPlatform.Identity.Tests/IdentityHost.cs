@@ -36,6 +36,23 @@ public sealed class IdentityHost : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         bool? https = null)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(dataDirectory, environment, settings, services, https);
+            }
+            catch (IOException e) when (attempt < 3 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                // The port was free when chosen and something (an outgoing connection of another test) took it
+                // before the server bound it: choose another.
+            }
+        }
+    }
+
+    private static async Task<IdentityHost> StartOnceAsync(
+        string dataDirectory, string environment, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services, bool? https)
+    {
         // The server accepts plain http only in Development, so other environments are served over TLS by default.
         var secure = https ?? environment != Environments.Development;
         var port = FreePort();
@@ -73,6 +90,8 @@ public sealed class IdentityHost : IAsyncDisposable
         }
         catch
         {
+            // Its hosted services start before the server binds: stop them too.
+            await app.StopAsync(CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
             await app.DisposeAsync();
             throw;
         }
