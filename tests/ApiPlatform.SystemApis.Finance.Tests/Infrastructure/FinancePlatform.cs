@@ -24,12 +24,16 @@ public sealed class FinancePlatform : SystemApiPlatform
         ["Finance:Stripe:TotalTimeoutSeconds"] = "5",
     };
 
-    /// <summary>What finance recorded from a tenant's billing system: events and the journal entries traced to them.</summary>
-    public (int Events, int JournalEntries) RecordedFrom(string tenant, string system)
+    /// <summary>
+    /// What finance recorded of these events of a tenant's billing system (by their ids there): the events and the journal
+    /// entries traced to them. Other tests of the collection record events of the same tenant; they do not count.
+    /// </summary>
+    public (int Events, int JournalEntries) RecordedOf(string tenant, string system, params string[] eventIds)
     {
         using var scope = Platform.Services("finance").CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FinanceDbContext>();
-        return (db.BillingEvents.Count(e => e.Tenant == tenant && e.SourceSystem == system), db.JournalEntries.Count(e => e.Tenant == tenant && e.OriginSystem == system));
+        return (db.BillingEvents.Count(e => e.Tenant == tenant && e.SourceSystem == system && eventIds.Contains(e.SourceId)),
+            db.JournalEntries.Count(e => e.Tenant == tenant && e.OriginSystem == system && eventIds.Contains(e.OriginId!)));
     }
 
     protected override IEnumerable<WireMockServer> Vendors => [Stripe];
