@@ -14,6 +14,15 @@ internal static class FreePort
     // so a port is free again right after it is chosen: without this, two services of one platform could get the same.
     private static readonly HashSet<int> HandedOut = [];
 
+    /// <summary>Never hands out <paramref name="port"/>: the settings give it to a service (not bound yet).</summary>
+    public static void Reserve(int port)
+    {
+        lock (HandedOut)
+        {
+            HandedOut.Add(port);
+        }
+    }
+
     /// <summary>A loopback port that was free a moment ago and that this process has not handed out before.</summary>
     public static int Next()
     {

@@ -130,9 +130,19 @@ public sealed class PlatformHost : IAsyncDisposable
         this.logging = logging;
         serviceHook = services;
         OwnerOnlyData.Prepare(Settings.DataDirectory);
-        RedisConnectionString = Settings.RedisConnectionString is { Length: > 0 } external ? external : StartEmbeddedRedis();
         var definitions = PlatformServices.All;
         var gatewayUri = new Uri(Settings.PublicUrl);
+        // The ports the settings fix are taken before any is chosen, so that none is chosen for another service.
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var fixedPort = definitions[i].Name == "gateway" ? gatewayUri.Port
+                : Settings.Ports.TryGetValue(definitions[i].Name, out var configured) ? configured : 5100 + i;
+            if (fixedPort != 0)
+            {
+                FreePort.Reserve(fixedPort);
+            }
+        }
+        RedisConnectionString = Settings.RedisConnectionString is { Length: > 0 } external ? external : StartEmbeddedRedis();
         for (var i = 0; i < definitions.Count; i++)
         {
             var name = definitions[i].Name;

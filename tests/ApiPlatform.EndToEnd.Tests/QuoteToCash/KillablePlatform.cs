@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ApiPlatform.AppHost;
 
 namespace ApiPlatform.EndToEnd.Tests.QuoteToCash;
@@ -14,7 +12,9 @@ internal sealed class KillablePlatform(string databaseProvider, IReadOnlyDiction
     private readonly string data = Path.Combine(Path.GetTempPath(), "apiplatform-crash-" + Guid.NewGuid().ToString("N"));
     private AppHostProcess? host;
 
-    public Uri Gateway { get; } = new($"http://127.0.0.1:{FreeLoopbackPort()}/");
+    // Below the kernel's ephemeral range (FreePort), so that no outgoing connection takes it while the child is down
+    // between a kill and its restart on the same port.
+    public Uri Gateway { get; } = new($"http://127.0.0.1:{FreePort.Next()}/");
 
     public async Task StartAsync()
     {
@@ -53,13 +53,6 @@ internal sealed class KillablePlatform(string databaseProvider, IReadOnlyDiction
 
     /// <summary>A client of the gateway that sends a current client-credentials token (fetched again after a restart when due).</summary>
     public Task<HttpClient> ClientAsync(string clientId, string secret) => Task.FromResult(new RenewingToken(Gateway, clientId, secret).Client());
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public void Dispose()
     {

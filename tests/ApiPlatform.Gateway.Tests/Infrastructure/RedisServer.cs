@@ -28,9 +28,20 @@ public sealed class RedisServer : IAsyncDisposable
     {
         var executable = Find();
         Skip.If(executable is null, "redis-server is not installed (not on PATH, APIPLATFORM_TEST_REDIS_SERVER unset); .ci/run installs it.");
-        var server = new RedisServer(executable!, FreePort());
-        await server.StartAgainAsync();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RedisServer(executable!, FreePort());
+            try
+            {
+                await server.StartAgainAsync();
+                return server;
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+                // The port was free when chosen and something took it before the server bound it: choose another.
+                await server.StopAsync();
+            }
+        }
     }
 
     public async Task StartAgainAsync()
@@ -46,10 +57,22 @@ public sealed class RedisServer : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
+            if (process.HasExited)
+            {
+                // redis-server exits at once when it cannot bind its port.
+                throw new PortTakenException($"redis-server exited with code {process.ExitCode} on port {Port}, which is likely taken.");
+            }
             try
             {
-                await using var probe = await ConnectionMultiplexer.ConnectAsync($"{ConnectionString},abortConnect=true,connectTimeout=500");
-                await probe.GetDatabase().PingAsync();
+                await using var probe = await ConnectionMultiplexer.ConnectAsync($"{ConnectionString},abortConnect=true,connectTimeout=500,allowAdmin=true");
+                var server = probe.GetServer(probe.GetEndPoints()[0]);
+                var info = await server.InfoAsync("server");
+                // The server that answers must be this one, not another test's redis-server that took the port first.
+                var answering = info.SelectMany(group => group).FirstOrDefault(pair => pair.Key == "process_id").Value;
+                if (answering != process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    throw new PortTakenException($"Another redis-server (process {answering}) answers on port {Port}.");
+                }
                 return;
             }
             catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
@@ -58,6 +81,8 @@ public sealed class RedisServer : IAsyncDisposable
             }
         }
     }
+
+    private sealed class PortTakenException(string message) : Exception(message);
 
     /// <summary>Kills the server, as an outage would.</summary>
     public async Task StopAsync()
