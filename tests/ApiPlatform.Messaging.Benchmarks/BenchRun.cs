@@ -10,11 +10,18 @@ namespace ApiPlatform.Messaging.Benchmarks;
 /// <summary>
 /// One run: a producing service whose writers commit one order and its event per transaction, and a consuming
 /// service that applies each event; both with the library's default settings. Measured from the first commit to the
-/// last handler done.
+/// last handler done; also how long the writers took, how many events were handled by then, and how many methods the
+/// JIT compiled during the run (the warm-up goes on until that settles).
 /// </summary>
 public static class BenchRun
 {
-    public static async Task<(double EventsPerSecond, double P50Ms, double P99Ms)> RunAsync(Engine engine, int events, int writers, string directory)
+    public sealed record Result(double EventsPerSecond, double P50Ms, double P99Ms, double CommitsPerSecond, double DrainPerSecond, long MethodsCompiled);
+
+    /// <summary>
+    /// A run; without <paramref name="publish"/> the writers commit the same orders without their events (the consumer
+    /// idle), the baseline that shows what publishing adds to the producer's transactions.
+    /// </summary>
+    public static async Task<Result> RunAsync(Engine engine, int events, int writers, string directory, bool publish = true)
     {
         var (settings, producerDb, consumerDb, cleanup) = await engine.PrepareAsync(directory);
         var clock = new ApplyOrder.Clock();
@@ -23,6 +30,7 @@ public static class BenchRun
         await Task.WhenAll(producer.StartAsync(), consumer.StartAsync());
         await Task.Delay(500);
 
+        var compiledBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var watch = Stopwatch.StartNew();
         var next = 0;
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
@@ -32,11 +40,22 @@ public static class BenchRun
                 await using var scope = producer.Services.CreateAsyncScope();
                 var database = scope.ServiceProvider.GetRequiredService<BenchDbContext>();
                 database.Rows.Add(new BenchRow { Number = number });
-                scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(new OrderAccepted(number));
+                if (publish)
+                {
+                    scope.ServiceProvider.GetRequiredService<IEventPublisher>().Publish(new OrderAccepted(number));
+                }
                 await database.SaveChangesAsync();
                 clock.Committed[number] = Stopwatch.GetTimestamp();
             }
         })));
+        var written = watch.Elapsed;
+        var handledWhenWritten = clock.Handled.Count;
+        if (!publish)
+        {
+            await Task.WhenAll(producer.StopAsync(), consumer.StopAsync());
+            await cleanup();
+            return new(double.NaN, double.NaN, double.NaN, events / written.TotalSeconds, double.NaN, 0);
+        }
         while (clock.Handled.Count < events)
         {
             if (watch.Elapsed > TimeSpan.FromMinutes(5))
@@ -46,11 +65,16 @@ public static class BenchRun
             await Task.Delay(5);
         }
         var elapsed = watch.Elapsed;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiledBefore;
         await Task.WhenAll(producer.StopAsync(), consumer.StopAsync());
         await cleanup();
 
         var latencies = clock.Handled.Select(h => Stopwatch.GetElapsedTime(clock.Committed[h.Key], h.Value).TotalMilliseconds).Order().ToArray();
-        return (events / elapsed.TotalSeconds, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)]);
+        // The consumer's own pace once it no longer shares the machine with the writers: the events left when they
+        // finished over the time it then took (no figure when it kept up with them).
+        var drain = elapsed - written > TimeSpan.FromMilliseconds(50) ? (events - handledWhenWritten) / (elapsed - written).TotalSeconds : double.NaN;
+        return new(events / elapsed.TotalSeconds, latencies[latencies.Length / 2], latencies[(int)(latencies.Length * 0.99)],
+            events / written.TotalSeconds, drain, compiled);
     }
 
     internal static IHost Build(Engine engine, Dictionary<string, string?> settings, string database, ApplyOrder.Clock clock,
@@ -58,7 +82,8 @@ public static class BenchRun
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddDbContext<BenchDbContext>(options => engine.Configure(options, database));
+        // As AddServiceDatabase registers a service's context: options built once.
+        builder.Services.AddDbContext<BenchDbContext>(options => engine.Configure(options, database), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddSingleton(clock);
         builder.AddMessaging<BenchDbContext>(messaging);
         var host = builder.Build();

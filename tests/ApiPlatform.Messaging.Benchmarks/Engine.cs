@@ -1,3 +1,4 @@
+using ApiPlatform.ServiceDefaults.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -42,8 +43,9 @@ public sealed record Engine(string Name, string Database, string Transport, stri
         });
     }
 
+    /// <summary>As a service's <c>AddServiceDatabase</c> configures it (on PostgreSQL with the platform's connection defaults).</summary>
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        _ = Database == "postgres" ? options.UseNpgsql(connectionString) : options.UseSqlite(connectionString);
+        _ = Database == "postgres" ? options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString)) : options.UseSqlite(connectionString);
 
     private async Task<string> CreateDatabaseAsync(string directory, string name)
     {

@@ -11,7 +11,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers the service's own database: SQLite under <c>Database:DataDirectory</c> by default, PostgreSQL when
-    /// <c>Database:Provider</c> is <c>postgres</c>; the connection string is <c>ConnectionStrings:{name}</c>.
+    /// <c>Database:Provider</c> is <c>postgres</c>; the connection string is <c>ConnectionStrings:{name}</c>
+    /// (on PostgreSQL with <see cref="PostgresConnectionDefaults"/> for what it leaves unset).
     /// The schema is created and seeded before the service starts, and readiness checks the database.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(
@@ -30,12 +31,16 @@ public static class DatabaseExtensions
             _ = provider switch
             {
                 "sqlite" => options.UseSqlite(connectionString),
-                "postgres" => options.UseNpgsql(connectionString),
+                "postgres" => options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString)),
                 _ => throw new InvalidOperationException($"Configuration 'Database:Provider' is '{provider}'; expected 'sqlite' or 'postgres'."),
             };
             options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
             configure?.Invoke(options);
-        });
+        },
+        // The options are built once, not for every scope: each request, relay step and consumed event creates a
+        // context, and rebuilding its options (provider, interceptors, warnings configuration) each time cost more
+        // than the context itself (docs/messaging.md, Throughput). Nothing configured here depends on a scope.
+        optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{name}-database", tags: [HealthExtensions.ReadyTag]);
         builder.Services.AddSingleton<DatabaseInitializer<TContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer<TContext>>());

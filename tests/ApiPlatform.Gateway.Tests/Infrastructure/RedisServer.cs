@@ -41,6 +41,12 @@ public sealed class RedisServer : IAsyncDisposable
                 // The port was free when chosen and something took it before the server bound it: choose another.
                 await server.StopAsync();
             }
+            catch
+            {
+                // A server that never answered (or a last attempt that failed) is not left running after the test.
+                await server.StopAsync();
+                throw;
+            }
         }
     }
 
