@@ -132,12 +132,14 @@ public sealed class PlatformHost : IAsyncDisposable
         OwnerOnlyData.Prepare(Settings.DataDirectory);
         var definitions = PlatformServices.All;
         var gatewayUri = new Uri(Settings.PublicUrl);
+        // The port the settings give a service; 0 means one is chosen.
+        int SettingsPort(int i) => definitions[i].Name == "gateway" ? gatewayUri.Port
+            : Settings.Ports.TryGetValue(definitions[i].Name, out var configured) ? configured : 5100 + i;
+
         // The ports the settings fix are taken before any is chosen, so that none is chosen for another service.
         for (var i = 0; i < definitions.Count; i++)
         {
-            var fixedPort = definitions[i].Name == "gateway" ? gatewayUri.Port
-                : Settings.Ports.TryGetValue(definitions[i].Name, out var configured) ? configured : 5100 + i;
-            if (fixedPort != 0)
+            if (SettingsPort(i) is var fixedPort and not 0)
             {
                 FreePort.Reserve(fixedPort);
             }
@@ -146,9 +148,7 @@ public sealed class PlatformHost : IAsyncDisposable
         for (var i = 0; i < definitions.Count; i++)
         {
             var name = definitions[i].Name;
-            var port = name == "gateway"
-                ? (gatewayUri.Port == 0 ? FreePort.Next() : gatewayUri.Port)
-                : Settings.Ports.TryGetValue(name, out var configured) ? (configured == 0 ? FreePort.Next() : configured) : 5100 + i;
+            var port = SettingsPort(i) is var given and not 0 ? given : FreePort.Next();
             Urls[name] = new Uri($"http://{(name == "gateway" ? gatewayUri.Host : "127.0.0.1")}:{port}/");
         }
 

@@ -26,6 +26,10 @@ public static class BenchRun
         var (settings, producerDb, consumerDb, cleanup) = await engine.PrepareAsync(directory);
         var clock = new ApplyOrder.Clock();
         using var producer = Build(engine, settings, producerDb, clock, m => m.Publishes<OrderAccepted>());
+        using (var scope = producer.Services.CreateScope())
+        {
+            engine.SeedRetained(scope.ServiceProvider.GetRequiredService<BenchDbContext>());
+        }
         using var consumer = Build(engine, settings, consumerDb, clock, m => m.Handles<OrderAccepted, ApplyOrder>("bench-orders"));
         await Task.WhenAll(producer.StartAsync(), consumer.StartAsync());
         await Task.Delay(500);

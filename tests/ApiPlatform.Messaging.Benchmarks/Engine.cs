@@ -9,6 +9,36 @@ namespace ApiPlatform.Messaging.Benchmarks;
 /// <summary>A database provider and a transport; each run gets fresh databases, a fresh stream prefix, and cleans up.</summary>
 public sealed record Engine(string Name, string Database, string Transport, string? Postgres, string? Redis)
 {
+    /// <summary>
+    /// Published rows in the producer's outbox before a run starts (BENCH_RETAINED): a service keeps its published
+    /// rows for an hour (<c>Messaging:Outbox:PublishedRetention</c>), so a relay in production works beside them.
+    /// </summary>
+    public int RetainedPublished { get; init; }
+
+    /// <summary>Writes <see cref="RetainedPublished"/> published rows, of another topic, into a fresh outbox.</summary>
+    public void SeedRetained(DbContext producer)
+    {
+        if (RetainedPublished == 0)
+        {
+            return;
+        }
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var count = RetainedPublished;
+        _ = Database == "postgres"
+            ? producer.Database.ExecuteSql($"""
+                INSERT INTO messaging_outbox ("EventId", "Type", "Topic", "Subject", "Envelope", "CreatedAt", "Status", "PublishedAt", "Attempts")
+                SELECT 'retained-' || i, 'bench.retained.v1', 'retained', 'retained-' || i, repeat('x', 600), {now}, 1, {now}, 0
+                FROM generate_series(1, {count}) AS i
+                """)
+            : producer.Database.ExecuteSql($"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+                INSERT INTO messaging_outbox ("EventId", "Type", "Topic", "Subject", "Envelope", "CreatedAt", "Status", "PublishedAt", "Attempts")
+                SELECT 'retained-' || i, 'bench.retained.v1', 'retained', 'retained-' || i, substr(hex(zeroblob(300)), 1, 600), {now}, 1, {now}, 0
+                FROM n
+                """);
+        producer.Database.ExecuteSqlRaw("ANALYZE messaging_outbox");
+    }
+
     public async Task<(Dictionary<string, string?> Settings, string Producer, string Consumer, Func<Task> Cleanup)> PrepareAsync(string directory)
     {
         var run = Guid.NewGuid().ToString("N")[..10];

@@ -28,12 +28,19 @@ if (Environment.GetEnvironmentVariable("BENCH_ENGINES") is { Length: > 0 } only)
     engines.RemoveAll(e => !e.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
 }
 
+// BENCH_RETAINED=N starts every burst run with N published rows in the producer's outbox, as the hour a service keeps
+// them would hold (N = events per second × 3,600 at a steady rate).
+if (Environment.GetEnvironmentVariable("BENCH_RETAINED") is { Length: > 0 } retained)
+{
+    engines = engines.ConvertAll(e => e with { RetainedPublished = int.Parse(retained, CultureInfo.InvariantCulture) });
+}
+
 var directory = Directory.CreateTempSubdirectory("apiplatform-bench-").FullName;
 Console.WriteLine($"{Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
 if (events > 0)
 {
     Console.WriteLine();
-    Console.WriteLine($"Burst: {events} events per run, {runs} runs after the warm-up, {writers} writers");
+    Console.WriteLine($"Burst: {events} events per run, {runs} runs after the warm-up, {writers} writers, {engines.FirstOrDefault()?.RetainedPublished ?? 0} published rows retained in the outbox");
     Console.WriteLine("| engine | events/s (median) | min–max events/s | latency p50 (median) | latency p99 (median) | writers' commits/s (median) | same writers without events, commits/s | consumer alone, events/s (median) | warm-up runs |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var engine in engines)

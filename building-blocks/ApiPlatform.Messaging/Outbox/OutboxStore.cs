@@ -32,7 +32,9 @@ internal sealed class OutboxStore<TContext>(IServiceScopeFactory scopes, IOption
         var until = now + (long)Outbox.LeaseDuration.TotalMilliseconds;
         await rows.Where(o => candidates.Contains(o.Sequence) && o.Status == OutboxStatus.Pending && (o.LockedUntil == null || o.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LockedBy, token).SetProperty(o => o.LockedUntil, until), cancellationToken);
-        var claimed = await rows.AsNoTracking().Where(o => o.LockedBy == token).OrderBy(o => o.Sequence).ToListAsync(cancellationToken);
+        // Read back by key: the outbox keeps published rows for a while, and LockedBy has no index.
+        var claimed = await rows.AsNoTracking().Where(o => candidates.Contains(o.Sequence) && o.LockedBy == token)
+            .OrderBy(o => o.Sequence).ToListAsync(cancellationToken);
         return await KeepSubjectOrderAsync(rows, token, claimed, cancellationToken);
     }
 

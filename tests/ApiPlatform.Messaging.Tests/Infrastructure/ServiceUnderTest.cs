@@ -19,13 +19,17 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
 
     private ServiceUnderTest(
         TempDirectory directory, TestDatabase database, TestTransport transport, Action<MessagingBuilder> messaging,
-        IReadOnlyDictionary<string, string?>? settings)
+        IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
         this.directory = directory;
         Database = database;
         Transport = transport;
         Host = ProofHost.Build([Database.Settings, Transport.Settings, settings ?? new Dictionary<string, string?>()], messaging,
-            services => services.AddSingleton<TimeProvider>(Clock));
+            collection =>
+            {
+                collection.AddSingleton<TimeProvider>(Clock);
+                services?.Invoke(collection);
+            });
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
@@ -45,12 +49,13 @@ internal sealed class ServiceUnderTest : IAsyncDisposable
     public OutboxRelay<ProofDbContext> Relay => Services.GetRequiredService<OutboxRelay<ProofDbContext>>();
 
     public static async Task<ServiceUnderTest> CreateAsync(
-        Action<MessagingBuilder> messaging, IReadOnlyDictionary<string, string?>? settings = null, Engine engine = Engine.Embedded)
+        Action<MessagingBuilder> messaging, IReadOnlyDictionary<string, string?>? settings = null, Engine engine = Engine.Embedded,
+        Action<IServiceCollection>? services = null)
     {
         TestEnvironment.Require(engine);
         var directory = new TempDirectory();
         var database = await TestDatabase.CreateAsync(engine, directory, "service");
-        var service = new ServiceUnderTest(directory, database, TestTransport.Create(engine, directory), messaging, settings);
+        var service = new ServiceUnderTest(directory, database, TestTransport.Create(engine, directory), messaging, settings, services);
         await service.Database.CreateSchemaAsync();
         return service;
     }
