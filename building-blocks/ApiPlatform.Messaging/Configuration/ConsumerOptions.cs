@@ -38,6 +38,15 @@ public sealed class ConsumerOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan ReplayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the inbox remembers that a group applied an event, so that a redelivery is skipped; older rows are
+    /// deleted every <c>Messaging:TrimInterval</c>. Redeliveries come from a consumer that died before acknowledging
+    /// (taken over after <see cref="ReclaimAfter"/>) and a relay that died before marking its rows published (within its
+    /// lease); an event delivered again after this long would be applied again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>The longest a message can wait between its first and its last attempt.</summary>
     public TimeSpan MaxTotalBackoff()
     {

@@ -2,6 +2,7 @@ using ApiPlatform.Messaging.Admin;
 using ApiPlatform.Messaging.Configuration;
 using ApiPlatform.Messaging.Consumers;
 using ApiPlatform.Messaging.DeadLetters;
+using ApiPlatform.Messaging.Inbox;
 using ApiPlatform.Messaging.Monitoring;
 using ApiPlatform.Messaging.Outbox;
 using ApiPlatform.ServiceDefaults.Auth;
@@ -66,6 +67,7 @@ public static class MessagingExtensions
         services.AddSingleton<MessagingSnapshot>();
         services.AddSingleton<MessagingMetrics>();
         services.AddSingleton<MessagingQueries<TContext>>();
+        services.AddSingleton<InboxPruner<TContext>>();
         services.AddHostedService<MessagingMonitor<TContext>>();
         services.AddScoped<IMessagingOperations, MessagingOperations<TContext>>();
         services.TryAddSingleton<IValidator<DiscardDeadLetterRequest>, DiscardDeadLetterRequestValidator>();

@@ -28,6 +28,12 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
             failures.Add($"Messaging:Consumer:ReclaimAfter ({options.Consumer.ReclaimAfter}) must be longer than the retries' total backoff " +
                 $"({options.Consumer.MaxTotalBackoff()}) from Messaging:Consumer:MaxAttempts, RetryBaseDelay and RetryMaxDelay.");
         }
+        // A message taken over from a dead consumer must still find the inbox row of the handling that died unacknowledged.
+        if (options.Consumer.InboxRetention <= options.Consumer.ReclaimAfter)
+        {
+            failures.Add($"Messaging:Consumer:InboxRetention ({options.Consumer.InboxRetention}) must be longer than " +
+                $"Messaging:Consumer:ReclaimAfter ({options.Consumer.ReclaimAfter}).");
+        }
         if (options.Outbox.MaxRetryDelay < options.Outbox.RetryDelay)
         {
             failures.Add("Messaging:Outbox:MaxRetryDelay must not be shorter than Messaging:Outbox:RetryDelay.");

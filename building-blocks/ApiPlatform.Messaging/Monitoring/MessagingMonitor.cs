@@ -1,4 +1,5 @@
 using ApiPlatform.Messaging.Configuration;
+using ApiPlatform.Messaging.Inbox;
 using ApiPlatform.Messaging.Transports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -7,10 +8,12 @@ using Microsoft.Extensions.Options;
 
 namespace ApiPlatform.Messaging.Monitoring;
 
-/// <summary>Refreshes the gauges and trims the topics this service writes or reads, each on its own interval.</summary>
+/// <summary>
+/// Refreshes the gauges, and trims the topics this service writes or reads and its inbox, each on its own interval.
+/// </summary>
 internal sealed partial class MessagingMonitor<TContext>(
     MessagingQueries<TContext> queries, MessagingSnapshot snapshot, MessagingRegistry registry, IMessageTransport transport,
-    IOptions<MessagingOptions> options, TimeProvider clock, ILogger<MessagingMonitor<TContext>> logger) : BackgroundService
+    InboxPruner<TContext> inbox, IOptions<MessagingOptions> options, TimeProvider clock, ILogger<MessagingMonitor<TContext>> logger) : BackgroundService
     where TContext : DbContext
 {
     private DateTimeOffset nextTrim;
@@ -29,6 +32,7 @@ internal sealed partial class MessagingMonitor<TContext>(
                     {
                         await transport.TrimAsync(topic, options.Value.Retention, stoppingToken);
                     }
+                    await inbox.PruneAsync(stoppingToken);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -39,6 +43,6 @@ internal sealed partial class MessagingMonitor<TContext>(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Messaging figures could not be read or a topic could not be trimmed")]
+    [LoggerMessage(LogLevel.Warning, "Messaging figures could not be read, or a topic or the inbox could not be trimmed")]
     private partial void LogFailed(Exception exception);
 }

@@ -12,6 +12,8 @@ public sealed class OptionsValidationTests
     [InlineData("Messaging:Consumer:MaxAttempts", "0", "Messaging:Consumer:MaxAttempts")]
     [InlineData("Messaging:Consumer:ReclaimAfter", "00:00:00.100", "Messaging:Consumer:ReclaimAfter")]
     [InlineData("Messaging:Outbox:BatchSize", "0", "Messaging:Outbox:BatchSize")]
+    [InlineData("Messaging:Consumer:InboxRetention", "00:10:00", "Messaging:Consumer:InboxRetention")]
+    [InlineData("Messaging:Consumer:InboxRetention", "00:59:59", "Messaging:Consumer:InboxRetention")]
     [InlineData("Messaging:Source", "", "Source")]
     public async Task A_bad_setting_stops_the_service_at_start_naming_its_key(string key, string value, string named)
     {
@@ -23,6 +25,20 @@ public sealed class OptionsValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inbox_that_forgets_before_a_dead_consumers_messages_are_taken_over_is_refused()
+    {
+        var options = new MessagingOptions { Source = "/crm", EmbeddedConnectionString = "Data Source=m.db" };
+        options.Consumer.ReclaimAfter = TimeSpan.FromHours(2);
+        options.Consumer.InboxRetention = TimeSpan.FromHours(2);
+
+        var result = new MessagingOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Messaging:Consumer:InboxRetention", result.FailureMessage, StringComparison.Ordinal);
+        options.Consumer.InboxRetention = TimeSpan.FromHours(3);
+        Assert.True(new MessagingOptionsValidator().Validate(null, options).Succeeded);
     }
 
     [Fact]

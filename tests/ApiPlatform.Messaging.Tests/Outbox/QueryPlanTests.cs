@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using ApiPlatform.Messaging.Inbox;
 using ApiPlatform.Messaging.Monitoring;
 using ApiPlatform.Messaging.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -46,8 +47,11 @@ public sealed class QueryPlanTests
             await worker.RunOnceAsync(default);
             service.Clock.Advance(TimeSpan.FromMinutes(1));
         }
-        // What the gauges, readiness and the operations API read every monitor interval.
+        // What the gauges, readiness and the operations API read every monitor interval, and the inbox's clean-up
+        // (one batch of old rows, then the rest).
         var figures = await service.Services.GetRequiredService<MessagingQueries<ProofDbContext>>().ReadAsync(default);
+        service.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(2, await service.Services.GetRequiredService<InboxPruner<ProofDbContext>>().PruneAsync(default));
         Assert.Equal(1, figures.OpenDeadLetters[RecordEffect.Group]);
         Assert.Equal([1, 2], (await service.EffectsAsync()).Select(e => e.Number).Order());
         Assert.Single(await service.QueryAsync(d => d.Set<DeadLetters.DeadLetter>().ToListAsync()));
@@ -55,7 +59,8 @@ public sealed class QueryPlanTests
         var statements = recorder.Statements.Where(s => Tables.Any(s.Text.Contains) && IsRead(s.Text)).ToList();
         Assert.All(Tables, table => Assert.Contains(statements, s => s.Text.Contains(table, StringComparison.Ordinal)));
         Assert.Contains(statements, s => s.Text.Contains("LockedBy", StringComparison.Ordinal));
-        Assert.Contains(statements, s => s.Text.StartsWith("DELETE", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Text.StartsWith("DELETE", StringComparison.Ordinal) && s.Text.Contains("messaging_outbox", StringComparison.Ordinal));
+        Assert.Contains(statements, s => s.Text.StartsWith("DELETE", StringComparison.Ordinal) && s.Text.Contains("messaging_inbox", StringComparison.Ordinal));
 
         var scans = new List<string>();
         await using var database = service.Database.CreateContext();
