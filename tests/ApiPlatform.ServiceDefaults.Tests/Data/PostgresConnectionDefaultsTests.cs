@@ -42,7 +42,7 @@ public sealed class PostgresConnectionDefaultsTests
 
     /// <summary>Without the reset, the one piece of state that must never pass to the connection's next user still does not.</summary>
     [SkippableFact]
-    public async Task A_pooled_connection_given_back_inside_a_transaction_is_handed_out_again_outside_it()
+    public async Task A_pooled_connection_on_postgres_given_back_inside_a_transaction_is_handed_out_again_outside_it()
     {
         var server = Environment.GetEnvironmentVariable(PostgresVariable);
         Skip.If(string.IsNullOrEmpty(server), $"{PostgresVariable} is not set: no PostgreSQL server to test against.");
