@@ -22,27 +22,36 @@ internal sealed partial class MessagingMonitor<TContext>(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            // Each in its own try: the transport down (the lag gauge, trimming) must not stop the database's upkeep.
+            await TryAsync(async () => snapshot.Update(await queries.ReadAsync(stoppingToken)), "read the messaging figures", stoppingToken);
+            if (clock.GetUtcNow() >= nextTrim)
             {
-                snapshot.Update(await queries.ReadAsync(stoppingToken));
-                if (clock.GetUtcNow() >= nextTrim)
+                nextTrim = clock.GetUtcNow() + options.Value.TrimInterval;
+                await TryAsync(async () =>
                 {
-                    nextTrim = clock.GetUtcNow() + options.Value.TrimInterval;
                     foreach (var topic in registry.Topics())
                     {
                         await transport.TrimAsync(topic, options.Value.Retention, stoppingToken);
                     }
-                    await inbox.PruneAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(ex);
+                }, "trim the topics", stoppingToken);
+                await TryAsync(() => inbox.PruneAsync(stoppingToken), "trim the inbox", stoppingToken);
             }
             await Task.Delay(options.Value.MonitorInterval, clock, stoppingToken);
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Messaging figures could not be read, or a topic or the inbox could not be trimmed")]
-    private partial void LogFailed(Exception exception);
+    private async Task TryAsync(Func<Task> work, string what, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogFailed(ex, what);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "The messaging monitor could not {What}; it tries again")]
+    private partial void LogFailed(Exception exception, string what);
 }
