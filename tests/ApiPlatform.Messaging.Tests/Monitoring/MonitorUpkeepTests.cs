@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace ApiPlatform.Messaging.Tests.Monitoring;
 
-/// <summary>The monitor's jobs fail alone: a transport that is down stops neither the gauges' database figures nor the inbox's upkeep.</summary>
+/// <summary>The monitor's jobs fail alone: a transport that is down does not stop the inbox's upkeep.</summary>
 public sealed class MonitorUpkeepTests
 {
     [Fact]
