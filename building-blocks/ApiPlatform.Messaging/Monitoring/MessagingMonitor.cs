@@ -23,7 +23,15 @@ internal sealed partial class MessagingMonitor<TContext>(
         while (!stoppingToken.IsCancellationRequested)
         {
             // Each in its own try: the transport down (the lag gauge, trimming) must not stop the database's upkeep.
-            await TryAsync(async () => snapshot.Update(await queries.ReadAsync(stoppingToken)), "read the messaging figures", stoppingToken);
+            await TryAsync(async () =>
+            {
+                var (backlog, oldestAge) = await queries.OutboxBacklogAsync(stoppingToken);
+                var deadLetters = await queries.OpenDeadLettersAsync(stoppingToken);
+                snapshot.Update(snapshot.Current with { Backlog = backlog, OldestAgeSeconds = oldestAge, OpenDeadLetters = deadLetters });
+            }, "read the outbox backlog and the dead letters", stoppingToken);
+            // The lag gauge keeps its last figures while the transport cannot be asked.
+            await TryAsync(async () => snapshot.Update(snapshot.Current with { Lags = await queries.LagsAsync(stoppingToken) }),
+                "read the consumer groups' lag", stoppingToken);
             if (clock.GetUtcNow() >= nextTrim)
             {
                 nextTrim = clock.GetUtcNow() + options.Value.TrimInterval;

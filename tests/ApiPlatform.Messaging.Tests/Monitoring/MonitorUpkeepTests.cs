@@ -8,14 +8,17 @@ using Microsoft.Extensions.Hosting;
 
 namespace ApiPlatform.Messaging.Tests.Monitoring;
 
-/// <summary>The monitor's jobs fail alone: a transport that is down does not stop the inbox's upkeep.</summary>
+/// <summary>
+/// The monitor's jobs fail alone: a transport that is down stops neither the inbox's upkeep nor the outbox backlog
+/// gauge, which an operator watches grow during exactly that outage.
+/// </summary>
 public sealed class MonitorUpkeepTests
 {
     [Fact]
-    public async Task With_the_transport_down_the_monitor_still_trims_the_inbox()
+    public async Task With_the_transport_down_the_monitor_still_trims_the_inbox_and_reports_the_outbox_backlog()
     {
         await using var service = await ServiceUnderTest.CreateAsync(
-            m => m.Handles<OrderPlaced, RecordEffect>(RecordEffect.Group),
+            m => m.Publishes<OrderPlaced>().Handles<OrderPlaced, RecordEffect>(RecordEffect.Group),
             services: s => s.DecorateTransport((_, _) => new DownTransport()));
         var expired = service.Clock.GetUtcNow().AddDays(-8).ToUnixTimeMilliseconds();
         await using (var database = service.Database.CreateContext())
@@ -23,6 +26,8 @@ public sealed class MonitorUpkeepTests
             database.Set<InboxMessage>().Add(new InboxMessage { EventId = "expired", Group = RecordEffect.Group, Type = "t", ProcessedAt = expired });
             await database.SaveChangesAsync();
         }
+        await Outbox.OutboxRelayTests.PublishCommittedAsync(service, 1, 2);
+        var snapshot = service.Services.GetRequiredService<MessagingSnapshot>();
         var monitor = service.Services.GetServices<IHostedService>().OfType<MessagingMonitor<ProofDbContext>>().Single();
 
         await monitor.StartAsync(default);
@@ -30,12 +35,14 @@ public sealed class MonitorUpkeepTests
         {
             // The first pass runs at start; the fake clock holds the next one back.
             var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (await service.QueryAsync(d => d.Set<InboxMessage>().CountAsync()) > 0 && DateTime.UtcNow < deadline)
+            while ((snapshot.Current.Backlog == 0 || await service.QueryAsync(d => d.Set<InboxMessage>().CountAsync()) > 0)
+                && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }
 
             Assert.Equal(0, await service.QueryAsync(d => d.Set<InboxMessage>().CountAsync()));
+            Assert.Equal(2, snapshot.Current.Backlog);
         }
         finally
         {
