@@ -48,7 +48,7 @@ public sealed class QueryPlanTests
             service.Clock.Advance(TimeSpan.FromMinutes(1));
         }
         // What the gauges, readiness and the operations API read every monitor interval, and the inbox's clean-up
-        // (one batch of old rows, then the rest).
+        // (finding where a batch ends, then deleting up to there).
         var figures = await service.Services.GetRequiredService<MessagingQueries<ProofDbContext>>().ReadAsync(default);
         service.Clock.Advance(TimeSpan.FromDays(8));
         Assert.Equal(2, await service.Services.GetRequiredService<InboxPruner<ProofDbContext>>().PruneAsync(default));
