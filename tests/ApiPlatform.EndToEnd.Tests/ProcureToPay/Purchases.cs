@@ -49,25 +49,27 @@ internal static class Purchases
         }
     }
 
+    // Every POST below goes as a well-behaved client sends it (Orders.PostAsync): one key, sent again after a 429, a 503
+    // ("not executed": the idempotency store did not answer in time while a platform restarts) or a 409 in flight.
     public static Task<HttpResponseMessage> DecideAsync(HttpClient approver, string id, string decision, string? comment = null) =>
-        approver.PostJsonAsync($"{Process}/requisitions/{id}/approval", new { decision, comment }, Orders.Key());
+        Orders.PostAsync(approver, $"{Process}/requisitions/{id}/approval", new { decision, comment });
 
     public static Task<HttpResponseMessage> ReceiveAsync(HttpClient client, string id, params (int Line, decimal Quantity)[] lines) =>
-        client.PostJsonAsync($"{Process}/requisitions/{id}/receipts", new { lines = lines.Select(l => new { lineNumber = l.Line, quantity = l.Quantity }).ToArray() }, Orders.Key());
+        Orders.PostAsync(client, $"{Process}/requisitions/{id}/receipts", new { lines = lines.Select(l => new { lineNumber = l.Line, quantity = l.Quantity }).ToArray() });
 
     /// <summary>Sends the supplier's invoice, due today unless <paramref name="due"/> says otherwise.</summary>
     public static Task<HttpResponseMessage> InvoiceAsync(HttpClient client, string id, string number, decimal tax, DateOnly? due, params (int Line, decimal Quantity, decimal UnitPrice)[] lines)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return client.PostJsonAsync($"{Process}/requisitions/{id}/invoices", new
+        return Orders.PostAsync(client, $"{Process}/requisitions/{id}/invoices", new
         {
             number, invoiceDate = today, dueDate = due ?? today, tax = new { amount = tax, currency = "EUR" },
             lines = lines.Select(l => new { lineNumber = l.Line, quantity = l.Quantity, unitPrice = l.UnitPrice }).ToArray(),
-        }, Orders.Key());
+        });
     }
 
     public static Task<HttpResponseMessage> ResolveAsync(HttpClient client, string exceptionId, string action, string? comment = null) =>
-        client.PostJsonAsync($"{Process}/exceptions/{exceptionId}/resolution", new { action, comment }, Orders.Key());
+        Orders.PostAsync(client, $"{Process}/exceptions/{exceptionId}/resolution", new { action, comment });
 
     public static async Task<JsonElement> ExceptionAsync(HttpClient client, string exceptionId) =>
         await (await client.GetAsync($"{Process}/exceptions/{exceptionId}")).AssertJsonAsync(HttpStatusCode.OK);
