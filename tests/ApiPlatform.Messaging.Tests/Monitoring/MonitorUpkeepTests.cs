@@ -34,12 +34,9 @@ public sealed class MonitorUpkeepTests
         try
         {
             // The first pass runs at start; the fake clock holds the next one back.
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while ((snapshot.Current.Backlog == 0 || await service.QueryAsync(d => d.Set<InboxMessage>().CountAsync()) > 0)
-                && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(20);
-            }
+            await Proofs.Waiting.UntilAsync(
+                async () => snapshot.Current.Backlog > 0 && await service.QueryAsync(d => d.Set<InboxMessage>().CountAsync()) == 0,
+                TimeSpan.FromSeconds(10), 20);
 
             Assert.Equal(0, await service.QueryAsync(d => d.Set<InboxMessage>().CountAsync()));
             Assert.Equal(2, snapshot.Current.Backlog);
